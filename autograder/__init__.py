@@ -1,0 +1,1 @@
+"""Auto-grading kit for the "Python and vectorization" unit, built on nbgrader."""

@@ -1,0 +1,105 @@
+"""The `autograder` command line (also `python -m autograder`), run in the course root."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from autograder.config import assignment_names, course_root
+
+
+def _release(args) -> int:
+    from autograder.commands.release import release
+
+    root = course_root()
+    for assignment in args.assignments or assignment_names(root):
+        print(f"released {release(root, assignment)}")
+    return 0
+
+
+def _check(args) -> int:
+    from autograder.commands.check import check, report
+
+    path = Path(args.notebook)
+    if not path.is_file():
+        print(f"autograder check: no notebook at {path}", file=sys.stderr)
+        return 2
+    results = check(path)
+    print(report(path, results))
+    return 0 if all(r.status == "passed" for r in results) else 1
+
+
+def _grade(args) -> int:
+    from autograder.commands.grade import grade
+    from autograder.commands.table import grade_table
+
+    graded = grade(course_root(), args.assignment)
+    print(grade_table(args.assignment, graded))
+    return 1 if any(g.error for g in graded) else 0
+
+
+def _export(args) -> int:
+    from autograder.commands.export import export
+
+    print(f"wrote {export(course_root(), Path(args.to))}")
+    return 0
+
+
+def _lint(args) -> int:
+    from autograder.commands.lint import lint
+
+    findings = lint(Path(args.path))
+    for line in findings:
+        print(line)
+    return 1 if findings else 0
+
+
+def _build(args) -> int:
+    from autograder.authoring.build import write_notebook
+
+    root = course_root()
+    for assignment in args.assignments or assignment_names(root):
+        print(f"built {write_notebook(root, assignment)}")
+    return 0
+
+
+def _demo(args) -> int:
+    from autograder.commands.demo import demo
+
+    demo(course_root())
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="autograder", description=__doc__)
+    sub = top.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("release", help="build the student release under release/<assignment>/")
+    p.add_argument("assignments", nargs="*", metavar="ASSIGNMENT")
+    p.set_defaults(run=_release)
+    p = sub.add_parser("check", help="self-check a notebook: public tests and the loop rule")
+    p.add_argument("notebook", metavar="NOTEBOOK")
+    p.set_defaults(run=_check)
+    p = sub.add_parser("grade", help="grade submitted/<student>/<assignment>/ with nbgrader")
+    p.add_argument("assignment", metavar="ASSIGNMENT")
+    p.set_defaults(run=_grade)
+    p = sub.add_parser("export", help="grades as CSV, one row per student and assignment")
+    p.add_argument("--to", default="grades.csv", help="the CSV file to write (default: grades.csv)")
+    p.set_defaults(run=_export)
+    p = sub.add_parser("lint", help="the static loop rule on a notebook or .py file")
+    p.add_argument("path", metavar="PATH")
+    p.set_defaults(run=_lint)
+    p = sub.add_parser("build", help="rebuild the source notebooks from *.nb.md and solutions/")
+    p.add_argument("assignments", nargs="*", metavar="ASSIGNMENT")
+    p.set_defaults(run=_build)
+    p = sub.add_parser("demo", help="release, submit the sample work, grade it and print the grades")
+    p.set_defaults(run=_demo)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except (FileNotFoundError, KeyError, RuntimeError) as error:
+        print(f"autograder {args.command}: {error}", file=sys.stderr)
+        return 2

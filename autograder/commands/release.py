@@ -1,0 +1,55 @@
+"""`autograder release`: the student version of each assignment under release/<assignment>/."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from autograder.commands.course import nbgrader_api, require_success
+
+KITCHECK = Path(__file__).resolve().parent.parent / "kitcheck"
+STUDENT_README = """\
+# {assignment}
+
+The notebook `{assignment}.ipynb` is your exercise. Fill in every cell marked
+`# YOUR CODE HERE` (delete the `raise NotImplementedError()` line), run the test cell below it,
+and read what it says.
+
+## Set up (once)
+
+    python3 -m venv .venv && . .venv/bin/activate
+    pip install numpy matplotlib jupyterlab
+
+## Work
+
+    jupyter lab {assignment}.ipynb
+
+Each test cell runs the public tests of the function above it and says which case failed, what
+was expected and what your function returned. The cell after it checks that the function has no
+Python loops (`for`, `while`, comprehensions, `map`, `np.vectorize`, ...), except where the
+exercise says loops are allowed.
+
+## Check before you submit
+
+From the folder holding this notebook, with the course kit installed:
+
+    autograder check {assignment}.ipynb
+
+It runs the notebook from top to bottom in a fresh kernel and prints one line per function. At
+grading, hidden tests also run your functions on new random inputs (other shapes, square
+matrices, integer inputs), so do not rely on the examples' shapes or on notebook variables.
+
+## Submit
+
+Submit the notebook file `{assignment}.ipynb` as your course says. The folder `kitcheck/` holds
+the public checks; you need not submit it.
+"""
+
+
+def release(root: Path, assignment: str) -> Path:
+    """Run nbgrader's generate_assignment, then add the public checks and a student README."""
+    require_success(nbgrader_api(root).generate_assignment(assignment, force=True), f"release of {assignment}")
+    target = root / "release" / assignment
+    shutil.copytree(KITCHECK, target / "kitcheck", dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    (target / "README.md").write_text(STUDENT_README.format(assignment=assignment))
+    return target

@@ -1,0 +1,44 @@
+"""Hidden tests: the student's function against the reference on fresh random cases.
+
+Called from the hidden region of each test cell. Failures raise kitcheck.CheckFailed with the
+failing case's inputs, what was expected and what came back; never the test code itself.
+"""
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from autograder.config import course, course_root, unit
+from autograder.grading.seeds import case_rng, student_from_path
+from autograder.kitcheck import CheckFailed, failure_message
+from autograder.kitcheck.calls import call
+from autograder.kitcheck.compare import Tolerance, compare
+
+
+def check(assignment: str, name: str, func, student: str | None = None) -> None:
+    root = course_root()
+    settings = unit(root, assignment, name)
+    student = student or student_from_path(Path.cwd())
+    reference = getattr(importlib.import_module(f"solutions.{assignment}"), name)
+    generator = importlib.import_module(f"autograder.grading.cases.{assignment}").CASES[name]
+    cases = generator(case_rng(course(root).seed, student, assignment, name))
+    tol = Tolerance(settings.rtol, settings.atol)
+    failures = []
+    for case in cases:
+        expected = call(reference, case.args, case.kwargs, name)
+        assert expected.ok, f"reference {name} failed on {case.label}: {expected.problems}"
+        outcome = call(func, case.args, case.kwargs, name)
+        problems = outcome.problems or compare(outcome.result, expected.result, tol)
+        if problems:
+            failures.append(failure_message(name, case.label, case.args, problems))
+    if failures:
+        raise CheckFailed(f"{name} failed {len(failures)} of {len(cases)} hidden cases; the first:\n{failures[0]}")
+    print(f"ok  {name}: {len(cases)} hidden cases passed")
+
+
+def check_choice(assignment: str, name: str, answer) -> None:
+    right = importlib.import_module(f"solutions.{assignment}").ANSWERS[name]
+    given = answer.strip().lower() if isinstance(answer, str) else answer
+    if given != right:
+        raise CheckFailed(f"{name}: [WRONG_CHOICE] {answer!r} is not the right answer")
+    print(f"ok  {name}: right answer")

@@ -1,0 +1,115 @@
+"""Call a student's function and say what happened: its result, its exception, its side effects."""
+from __future__ import annotations
+
+import copy
+import inspect
+import linecache
+import os
+import traceback
+import warnings
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .compare import Problem
+
+_KIT_DIR = os.path.dirname(os.path.abspath(__file__))
+_NUMPY_DIR = os.path.dirname(np.__file__)
+
+
+@dataclass
+class Outcome:
+    result: object = None
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def call(func, args: tuple, kwargs: dict | None = None, name: str | None = None) -> Outcome:
+    """Run func(*args, **kwargs) on copies of the inputs and report exceptions and in-place changes.
+
+    numpy warnings are recorded, not printed: nbgrader zeroes a test cell that writes to stderr,
+    and a correct sigmoid may overflow in np.exp.
+    """
+    kwargs = kwargs or {}
+    name = name or getattr(func, "__name__", "the function")
+    if not callable(func):
+        return Outcome(problems=[Problem("NOT_DEFINED", f"{name} is not a function (got {type(func).__name__})")])
+    before = copy.deepcopy((args, kwargs))
+    given = copy.deepcopy((args, kwargs))
+    outcome = Outcome()
+    with warnings.catch_warnings(record=True) as caught, np.errstate(all="warn"):
+        warnings.simplefilter("always")
+        try:
+            outcome.result = func(*given[0], **given[1])
+        except NotImplementedError:
+            outcome.problems.append(Problem(
+                "NOT_IMPLEMENTED", f"{name} is not implemented yet: replace `raise NotImplementedError()` with your code"))
+        except Exception as error:  # a student's bug of any kind is feedback, not a crash of the check
+            outcome.problems.append(Problem("EXCEPTION", f"{name} raised {describe_exception(error)}"))
+    outcome.warnings = sorted({f"{w.category.__name__}: {w.message}" for w in caught})
+    outcome.problems.extend(_mutations(func, before, given, name))
+    return outcome
+
+
+def describe_exception(error: BaseException) -> str:
+    """'ValueError: shapes (3,1) and (3,1) not aligned (line 4 of sigmoid: `return np.dot(w, x)`)'."""
+    text = f"{type(error).__name__}: {error}"
+    frame = _student_frame(error)
+    if frame is not None:
+        source = linecache.getline(frame.filename, frame.lineno).strip() or frame.line
+        text += f" (line {_line_in_function(frame)} of {frame.name}: `{source}`)"
+    return text
+
+
+def _student_frame(error: BaseException):
+    """The innermost traceback frame that is the student's code (not numpy's, not the kit's)."""
+    frames = traceback.extract_tb(error.__traceback__)
+    for frame in reversed(frames):
+        path = os.path.abspath(frame.filename) if not frame.filename.startswith("<") else frame.filename
+        if not path.startswith((_KIT_DIR, _NUMPY_DIR)):
+            return frame
+    return None
+
+
+def _line_in_function(frame) -> int:
+    """The line number counted from the function's `def` line, as a student sees it in the cell."""
+    lines = linecache.getlines(frame.filename)
+    for number in range(frame.lineno, 0, -1):
+        if lines and number <= len(lines) and lines[number - 1].lstrip().startswith(f"def {frame.name}("):
+            return frame.lineno - number + 1
+    return frame.lineno
+
+
+def _mutations(func, before, after, name: str) -> list[Problem]:
+    params = _parameter_names(func)
+    problems = []
+    for index, (old, new) in enumerate(zip(before[0], after[0])):
+        label = params[index] if index < len(params) else f"argument {index + 1}"
+        if not _same(old, new):
+            problems.append(Problem("MUTATES_INPUT", f"{name} modified its input `{label}` in place; "
+                                                     "work on a new array (x = x - ..., not x -= ...)"))
+    for key in before[1]:
+        if not _same(before[1][key], after[1][key]):
+            problems.append(Problem("MUTATES_INPUT", f"{name} modified its input `{key}` in place"))
+    return problems
+
+
+def _parameter_names(func) -> list[str]:
+    try:
+        return list(inspect.signature(func).parameters)
+    except (TypeError, ValueError):
+        return []
+
+
+def _same(old, new) -> bool:
+    if isinstance(old, np.ndarray):
+        return isinstance(new, np.ndarray) and old.shape == new.shape and np.array_equal(old, new, equal_nan=True)
+    if isinstance(old, dict):
+        return isinstance(new, dict) and old.keys() == new.keys() and all(_same(old[k], new[k]) for k in old)
+    if isinstance(old, (list, tuple)):
+        return isinstance(new, (list, tuple)) and len(old) == len(new) and all(map(_same, old, new))
+    return True

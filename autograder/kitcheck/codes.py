@@ -1,0 +1,36 @@
+"""Stable codes of failed checks: the table students and instructors read in feedback.
+
+Loop-rule codes (LOOP0NN, FORBIDDEN0NN, SYNTAX) live beside the rule in `loops`.
+"""
+import re
+
+CODES = {
+    "NOT_IMPLEMENTED": "the function still raises NotImplementedError (the stub is untouched)",
+    "NOT_DEFINED": "the function or answer is missing from the notebook",
+    "EXCEPTION": "the function raised an exception; its type, message and line are shown",
+    "TIMEOUT": "the function or cell ran longer than its time limit",
+    "TYPE": "the result has the wrong kind (e.g. a list where an array is due, a missing dict key)",
+    "SHAPE": "an array has the wrong shape, or an array came back where a scalar is due",
+    "RANK1": "a rank-1 array of shape (n,) came back where a (n, 1) or (1, n) array is due",
+    "DTYPE": "the result has the wrong type of number (e.g. an int where a float is due)",
+    "VALUE": "values differ from the reference beyond the tolerance",
+    "MUTATES_INPUT": "the function modified one of its input arrays in place",
+    "WRONG_CHOICE": "a multiple-choice answer is not the right one",
+    "INVALID_CHOICE": "a multiple-choice answer is not one of the offered letters",
+    "LOOP": "a Python loop (or a disguised one) where the function must be vectorized",
+    "FORBIDDEN": "code the rule cannot check (exec, eval, computed attribute names) or a banned helper",
+}
+
+
+def tag(code: str) -> str:
+    """How a code appears in a message: '[SHAPE]'. Tools find codes by this mark."""
+    return f"[{code}]"
+
+
+_CODE_MARK = re.compile(r"\[([A-Z][A-Z_0-9]*)\]|\b((?:LOOP|FORBIDDEN)\d{3}|SYNTAX)\b")
+
+
+def codes_in(text: str) -> list[str]:
+    """Every code a message names, in order, once each: '[VALUE]' and loop codes like 'LOOP001'."""
+    found = [a or b for a, b in _CODE_MARK.findall(text)]
+    return list(dict.fromkeys(found))

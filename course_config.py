@@ -1,0 +1,111 @@
+# The one place for course settings: nbgrader's own settings and the kit's grading policy.
+#
+# nbgrader reads it through nbgrader_config.py (which only loads this file), and the `autograder`
+# command loads it with traitlets, so plain `nbgrader ...` commands and the kit agree.
+c = get_config()  # noqa: F821 (provided by traitlets' config loader)
+
+# ---------------------------------------------------------------------------------------------
+# nbgrader
+# ---------------------------------------------------------------------------------------------
+c.CourseDirectory.course_id = "dl-python-vectorization"
+c.CourseDirectory.db_assignments = [
+    dict(name="vectorization"),
+    dict(name="broadcasting"),
+    dict(name="logistic_regression"),
+]
+# Notebook sources written as text (*.nb.md) build the .ipynb files; they are not released.
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "*.nb.md"]
+
+c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
+
+# Deleted test cells come back from the gradebook instead of costing a manual grade.
+c.OverwriteCells.add_missing_cells = True
+
+# The grading kernel: minimal tracebacks (hidden test lines never reach feedback), and the
+# trusted copy of the public check helpers under the name the notebooks import.
+c.Execute.timeout = 60
+c.Execute.extra_arguments = [
+    "--HistoryManager.hist_file=:memory:",
+    "--InteractiveShell.xmode=Minimal",
+    "--IPKernelApp.exec_lines=import autograder.grading.kernel_setup",
+]
+
+# The autograde pipeline is nbgrader's, with the kit's loop rule added after execution.
+c.Autograde.autograde_preprocessors = [
+    "nbgrader.preprocessors.Execute",
+    "nbgrader.preprocessors.IgnorePattern",
+    "autograder.nbgrader_plugins.LoopRule",
+    "nbgrader.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+
+# Feedback never shows hidden test code.
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "nbgrader.preprocessors.ClearHiddenTests",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]
+
+# ---------------------------------------------------------------------------------------------
+# Grading policy (read by autograder.config.Course)
+# ---------------------------------------------------------------------------------------------
+# Hidden cases are drawn from a generator seeded with (seed, student, assignment, function),
+# so a regrade sees exactly the same inputs.
+c.Course.seed = 2026
+
+# Values must match the reference within |got - expected| <= atol + rtol * |expected|.
+c.Course.rtol = 1e-6
+c.Course.atol = 1e-8
+
+# Every graded unit of every assignment, in notebook order.
+#   points:  points for the unit's tests (public and hidden)
+#   loops:   the vectorization rule for the function
+#            "forbidden"  no Python loop of any kind (the default)
+#            "allowed"    loops are the point of the exercise (no vectorization cell)
+#            "dimensions" loops over dimensions allowed; np.broadcast_* forbidden
+#            "iterations" exactly one loop, over the training iterations
+#   vectorized_points: points for following the rule (default 1; none when loops are allowed)
+#   kind:    "function" (default) or "choice" (a graded multiple-choice answer)
+#   rtol/atol: a per-unit tolerance, where the course default is too tight
+c.Course.assignments = {
+    "vectorization": {
+        "basic_sigmoid": {"points": 1},
+        "sigmoid": {"points": 2},
+        "sigmoid_derivative": {"points": 2},
+        "image2vector": {"points": 2},
+        "normalize_rows": {"points": 2},
+        "softmax": {"points": 3},
+        "L1": {"points": 2},
+        "L2": {"points": 2},
+        "dot_loop": {"points": 1, "loops": "allowed"},
+        "dot_vectorized": {"points": 1},
+        "matvec": {"points": 2},
+        "relu": {"points": 1},
+    },
+    "broadcasting": {
+        "calorie_percentages": {"points": 2},
+        "center_columns": {"points": 2},
+        "scale_rows": {"points": 2},
+        "broadcast_shape": {"points": 3, "loops": "dimensions"},
+        "to_column": {"points": 1},
+        "to_row": {"points": 1},
+        "outer": {"points": 2},
+        "q_broadcast": {"points": 1, "kind": "choice"},
+        "q_neuron": {"points": 1, "kind": "choice"},
+        "q_slicing": {"points": 1, "kind": "choice"},
+        "q_random": {"points": 1, "kind": "choice"},
+        "q_log_cost": {"points": 1, "kind": "choice"},
+    },
+    "logistic_regression": {
+        "flatten_images": {"points": 2},
+        "sigmoid": {"points": 1},
+        "initialize_with_zeros": {"points": 1},
+        "propagate": {"points": 4},
+        "optimize": {"points": 3, "loops": "iterations", "rtol": 1e-5},
+        "predict": {"points": 2},
+        "model": {"points": 2, "rtol": 1e-4, "atol": 1e-6},
+    },
+}
