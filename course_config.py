@@ -8,6 +8,7 @@ c = get_config()  # noqa: F821 (provided by traitlets' config loader)
 # nbgrader
 # ---------------------------------------------------------------------------------------------
 c.CourseDirectory.course_id = "dl-python-vectorization"
+c.CourseDirectory.source_directory = "assignments"
 c.CourseDirectory.db_assignments = [
     dict(name="vectorization"),
     dict(name="broadcasting"),
@@ -27,6 +28,7 @@ c.Execute.timeout = 60
 c.Execute.extra_arguments = [
     "--HistoryManager.hist_file=:memory:",
     "--InteractiveShell.xmode=Minimal",
+    "--IPKernelApp.log_level=ERROR",
     "--IPKernelApp.exec_lines=import autograder.grading.kernel_setup",
 ]
 
@@ -35,7 +37,7 @@ c.Autograde.autograde_preprocessors = [
     "nbgrader.preprocessors.Execute",
     "nbgrader.preprocessors.IgnorePattern",
     "autograder.nbgrader_plugins.LoopRule",
-    "nbgrader.preprocessors.ClearMetadataPreprocessor",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
     "nbgrader.preprocessors.LimitOutput",
     "nbgrader.preprocessors.SaveAutoGrades",
     "nbgrader.preprocessors.AssignLatePenalties",

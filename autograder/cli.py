@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from pathlib import Path
 
 from autograder.config import assignment_names, course_root
@@ -98,6 +99,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    # nbgrader's gradebook code trips SQLAlchemy warnings that say nothing to a course's staff.
+    warnings.filterwarnings("ignore", module="nbgrader.api")
     try:
         return args.run(args)
     except (FileNotFoundError, KeyError, RuntimeError) as error:

@@ -15,9 +15,12 @@ from nbgrader import utils
 
 from autograder.commands.results import TestResult, notebook_score, unit_results
 from autograder.config import Unit
+from autograder.kitcheck.codes import codes_in
 
+# As the grading kernel's (course_config.py), but with full tracebacks: this is the student's own run.
 KERNEL_ARGS = [
     "--HistoryManager.hist_file=:memory:",
+    "--IPKernelApp.log_level=ERROR",
     "--IPKernelApp.exec_lines=import autograder.grading.kernel_setup",
 ]
 
@@ -63,5 +66,6 @@ def report(path: Path, results: list[TestResult]) -> str:
 
 
 def _first_line(text: str) -> str:
+    """The first line that names a code: the one a student should read first."""
     lines = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("ok ")]
-    return next((line for line in lines if "[" in line or "LOOP" in line), lines[0] if lines else "")[:160]
+    return next((line for line in lines if codes_in(line)), lines[0] if lines else "")[:160]

@@ -25,8 +25,9 @@ class LoopRule(NbGraderPreprocessor):
 
     def preprocess(self, nb: NotebookNode, resources: dict):
         assignment = resources.get("nbgrader", {}).get("assignment") or Path.cwd().name
+        root = Path(self.config.CourseDirectory.root) if "root" in self.config.CourseDirectory else course_root()
         try:
-            policies = {u.name: u.loops for u in units(course_root(), assignment) if u.kind == "function"}
+            policies = {u.name: u.loops for u in units(root, assignment) if u.kind == "function"}
         except KeyError:
             return nb, resources  # not one of the course's assignments: nothing to judge
         verdicts = judge(nb, policies)

@@ -1,0 +1,77 @@
+"""The student release: everything a student needs, nothing of the solutions or hidden tests."""
+import ast
+import importlib
+import inspect
+
+import nbformat
+import pytest
+
+from autograder.config import assignment_names, units
+from tests.conftest import REPO
+
+ASSIGNMENTS = assignment_names(REPO)
+
+
+def solution_lines(assignment: str) -> set[str]:
+    """Every distinctive line of the reference bodies (below the docstrings) and the answers."""
+    module = importlib.import_module(f"solutions.{assignment}")
+    lines = set()
+    for unit in units(REPO, assignment):
+        if unit.kind == "choice":
+            lines.add(f"{unit.name} = {module.ANSWERS[unit.name]!r}")
+            continue
+        source = inspect.getsource(getattr(module, unit.name))
+        func = ast.parse(source).body[0]
+        body_start = func.body[1].lineno if ast.get_docstring(func) else func.body[0].lineno
+        lines |= {line.strip() for line in source.splitlines()[body_start - 1:] if len(line.strip()) > 15}
+    return lines
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_release_holds_no_solution_and_no_hidden_test(course, assignment):
+    folder = course / "release" / assignment
+    secrets = solution_lines(assignment)
+    leaks = []
+    for path in folder.rglob("*"):
+        if path.is_dir():
+            assert path.name != "solutions", path
+            continue
+        text = path.read_text(errors="ignore")
+        if path.suffix == ".ipynb":
+            text = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells)
+        for marker in ("BEGIN SOLUTION", "BEGIN HIDDEN TESTS", "autograder.grading", "import solutions",
+                       "from solutions"):
+            if marker in text:
+                leaks.append((path.name, marker))
+        leaks += [(path.name, line) for line in secrets if line in text]
+    assert leaks == []
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_release_holds_what_a_student_needs(course, assignment):
+    folder = course / "release" / assignment
+    assert (folder / f"{assignment}.ipynb").is_file()
+    assert (folder / "kitcheck" / "__init__.py").is_file()
+    assert (folder / "kitcheck" / "loops" / "__init__.py").is_file()
+    assert "autograder check" in (folder / "README.md").read_text()
+    assert not list(folder.glob("*.nb.md"))
+    nb = nbformat.read(folder / f"{assignment}.ipynb", as_version=4)
+    stubs = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("solution")]
+    assert stubs and all("raise NotImplementedError()" in c.source for c in stubs)
+
+
+def test_logistic_regression_release_carries_its_data(course):
+    assert (course / "release" / "logistic_regression" / "digits.npz").is_file()
+
+
+def test_kitcheck_needs_nothing_but_numpy_and_the_standard_library():
+    imported = set()
+    for path in (REPO / "autograder" / "kitcheck").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Import):
+                imported |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                imported.add(node.module.split(".")[0])
+    import sys
+
+    assert imported - set(sys.stdlib_module_names) <= {"numpy"}
