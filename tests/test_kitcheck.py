@@ -142,3 +142,9 @@ def test_codes_are_found_in_messages_in_order_once_each():
     text = "[SHAPE] x\n[VALUE] y\ncell 3:line 2: LOOP001 for-loop\n[SHAPE] again"
     assert codes_in(text) == ["SHAPE", "VALUE", "LOOP001"]
     assert set(codes_in(text)) <= set(CODES) | {"LOOP001"}
+
+
+def test_a_shape_result_is_compared_as_a_whole():
+    assert compare((3, 4), (3, 4)) == []
+    assert codes(compare((3, 1), (3, 4))) == ["VALUE"]
+    assert codes(compare([3, 4], (3, 4))) == ["TYPE"]

@@ -9,10 +9,11 @@ import importlib
 from pathlib import Path
 
 from autograder.config import course, course_root, unit
+from autograder.grading.cases import generators
 from autograder.grading.seeds import case_rng, student_from_path
 from autograder.kitcheck import CheckFailed, failure_message
-from autograder.kitcheck.calls import call
-from autograder.kitcheck.compare import Tolerance, compare
+from autograder.kitcheck.calls import Outcome, call
+from autograder.kitcheck.compare import Problem, Tolerance, compare, shorten
 
 
 def check(assignment: str, name: str, func, student: str | None = None) -> None:
@@ -20,20 +21,31 @@ def check(assignment: str, name: str, func, student: str | None = None) -> None:
     settings = unit(root, assignment, name)
     student = student or student_from_path(Path.cwd())
     reference = getattr(importlib.import_module(f"solutions.{assignment}"), name)
-    generator = importlib.import_module(f"autograder.grading.cases.{assignment}").CASES[name]
+    generator = generators(assignment)[name]
     cases = generator(case_rng(course(root).seed, student, assignment, name))
     tol = Tolerance(settings.rtol, settings.atol)
     failures = []
     for case in cases:
         expected = call(reference, case.args, case.kwargs, name)
-        assert expected.ok, f"reference {name} failed on {case.label}: {expected.problems}"
         outcome = call(func, case.args, case.kwargs, name)
-        problems = outcome.problems or compare(outcome.result, expected.result, tol)
+        problems = _problems(name, outcome, expected, tol)
         if problems:
             failures.append(failure_message(name, case.label, case.args, problems))
     if failures:
         raise CheckFailed(f"{name} failed {len(failures)} of {len(cases)} hidden cases; the first:\n{failures[0]}")
     print(f"ok  {name}: {len(cases)} hidden cases passed")
+
+
+def _problems(name: str, outcome: Outcome, expected: Outcome, tol: Tolerance) -> list[Problem]:
+    """What is wrong with the student's outcome, where the reference's may be an expected exception."""
+    if expected.error is None:
+        return outcome.problems or compare(outcome.result, expected.result, tol)
+    if outcome.error is expected.error:
+        return []
+    if outcome.error is None:
+        return outcome.problems + [Problem(
+            "VALUE", f"{name} returned {shorten(outcome.result)} where it must raise {expected.error.__name__}")]
+    return outcome.problems + [Problem("EXCEPTION", f"{name} must raise {expected.error.__name__} here")]
 
 
 def check_choice(assignment: str, name: str, answer) -> None:

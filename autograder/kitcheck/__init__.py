@@ -23,15 +23,18 @@ def failure_message(name: str, case: str, args: tuple, problems: list[Problem]) 
     return "\n".join(lines)
 
 
-def expect(func, *args, expected, case: str = "example", rtol: float = 1e-6, atol: float = 1e-8, **kwargs):
-    """Call func(*args, **kwargs) and check the result equals `expected` under the course policy."""
+def expect(func, *args, expected, case: str = "example", rtol: float = 1e-6, atol: float = 1e-8, **kwargs) -> None:
+    """Call func(*args, **kwargs) and check the result equals `expected` under the course policy.
+
+    Returns nothing on purpose: a number shown as a test cell's result would be read by nbgrader
+    as partial credit.
+    """
     name = getattr(func, "__name__", "function")
     outcome = call(func, args, kwargs, name)
     problems = outcome.problems or compare(outcome.result, expected, Tolerance(rtol, atol))
     if problems:
         raise CheckFailed(failure_message(name, case, args, problems))
     print(f"ok  {name}: {case}")
-    return outcome.result
 
 
 def expect_choice(question: str, answer, choices: str = "abcd") -> None:

@@ -22,6 +22,7 @@ class Outcome:
     result: object = None
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    error: type | None = None  # the type of exception raised, if any
 
     @property
     def ok(self) -> bool:
@@ -46,9 +47,11 @@ def call(func, args: tuple, kwargs: dict | None = None, name: str | None = None)
         try:
             outcome.result = func(*given[0], **given[1])
         except NotImplementedError:
+            outcome.error = NotImplementedError
             outcome.problems.append(Problem(
                 "NOT_IMPLEMENTED", f"{name} is not implemented yet: replace `raise NotImplementedError()` with your code"))
         except Exception as error:  # a student's bug of any kind is feedback, not a crash of the check
+            outcome.error = type(error)
             outcome.problems.append(Problem("EXCEPTION", f"{name} raised {describe_exception(error)}"))
     outcome.warnings = sorted({f"{w.category.__name__}: {w.message}" for w in caught})
     outcome.problems.extend(_mutations(func, before, given, name))

@@ -36,6 +36,8 @@ def compare(got, expected, tol: Tolerance = Tolerance(), where: str = "result") 
     """All the ways `got` differs from `expected`; empty when it is right."""
     if isinstance(expected, dict):
         return _compare_dict(got, expected, tol, where)
+    if isinstance(expected, tuple) and _is_shape(expected):
+        return _compare_shape(got, expected, where)
     if isinstance(expected, tuple):
         return _compare_tuple(got, expected, tol, where)
     if isinstance(expected, list):
@@ -56,6 +58,19 @@ def _compare_dict(got, expected: dict, tol: Tolerance, where: str) -> list[Probl
     if missing:
         return [Problem("TYPE", f"{where}: missing key(s) {missing}; it has {sorted(map(str, got))}")]
     return [p for key in expected for p in compare(got[key], expected[key], tol, f"{where}[{key!r}]")]
+
+
+def _is_shape(value: tuple) -> bool:
+    return all(isinstance(v, numbers.Integral) and not isinstance(v, bool) for v in value)
+
+
+def _compare_shape(got, expected: tuple, where: str) -> list[Problem]:
+    """A shape (a tuple of ints) is right or wrong as a whole."""
+    if isinstance(got, tuple) and got == expected:
+        return []
+    if isinstance(got, (list, np.ndarray)) and tuple(np.asarray(got).tolist()) == expected:
+        return [Problem("TYPE", f"{where}: expected the tuple {expected!r}, got {_kind(got)}; return a tuple")]
+    return [Problem("VALUE", f"{where}: expected {expected!r}, got {got!r}")]
 
 
 def _compare_tuple(got, expected: tuple, tol: Tolerance, where: str) -> list[Problem]:

@@ -1,0 +1,1 @@
+"""Reference implementations of every graded function (instructor-only; never released to students)."""
