@@ -56,10 +56,10 @@ VECTORIZATION = {
                 out[i] = np.maximum(0, v[i])
             return out
     """),
-    "in_place_normalize": dict(normalize_rows="""
-        def normalize_rows(x):
-            x /= np.linalg.norm(x, axis=1, keepdims=True)
-            return x
+    "in_place_relu": dict(relu="""
+        def relu(v):
+            v[v < 0] = 0
+            return v
     """),
     "other_styles": dict(
         matvec="""
@@ -72,7 +72,7 @@ VECTORIZATION = {
         """,
         dot_vectorized="""
             def dot_vectorized(a, b):
-                return np.einsum("i,i->", a, b)
+                return float(np.einsum("i,i->", a, b))
         """,
         softmax="""
             def softmax(x):

@@ -1,4 +1,5 @@
 """`autograder check`: a student's self-check on the release notebook, in a real kernel."""
+import shutil
 import subprocess
 import sys
 
@@ -15,10 +16,11 @@ ASSIGNMENTS = assignment_names(REPO)
 
 
 def student_copy(course, assignment, source, name):
-    """A filled-in copy of the release notebook inside the release folder (beside kitcheck/)."""
-    folder = course / "release" / assignment
+    """A student's copy of the release folder (notebook, data, kitcheck/), the notebook filled in."""
+    folder = course / "students" / name
+    shutil.copytree(course / "release" / assignment, folder)
     nb = fill_notebook(nbformat.read(folder / f"{assignment}.ipynb", as_version=4), source)
-    path = folder / f"{name}.ipynb"
+    path = folder / f"{assignment}.ipynb"
     nbformat.write(nb, path)
     return path
 

@@ -21,7 +21,7 @@ EXPECTED = [
     ("vectorization", "rank1_image", "image2vector", "tests", "failed", "RANK1"),
     ("vectorization", "relu_loop", "relu", "tests", "passed", None),
     ("vectorization", "relu_loop", "relu", "vectorized", "failed", "LOOP001"),
-    ("vectorization", "in_place_normalize", "normalize_rows", "tests", "failed", "MUTATES_INPUT"),
+    ("vectorization", "in_place_relu", "relu", "tests", "failed", "MUTATES_INPUT"),
     ("vectorization", "softmax_crash", "softmax", "tests", "failed", "EXCEPTION"),
     ("broadcasting", "floor_division", "calorie_percentages", "tests", "failed", "VALUE"),
     ("broadcasting", "outer_without_reshape", "outer", "tests", "failed", None),

@@ -36,3 +36,11 @@ def test_solution_region_keeps_signature_and_docstring_visible():
         'def f(x):\n    """Doc."""\n    ### BEGIN SOLUTION\n    # why\n    y = x + 1\n'
         "    return y\n    ### END SOLUTION"
     )
+
+
+def test_readme_documents_every_feedback_code():
+    from autograder.kitcheck.codes import CODES
+    from autograder.kitcheck.loops import CODES as LOOP_CODES
+
+    readme = (REPO / "README.md").read_text()
+    assert [code for code in {**CODES, **LOOP_CODES} if f"| {code} |" not in readme] == []

@@ -1,0 +1,110 @@
+"""What the loop rule can say: stable codes, their suggestions, and the Finding record.
+
+Every code and every suggestion is written once, here; the checks only fill in what was found
+(the loop's iterable, the called name, the helper chain), so the wording stays consistent and a
+test or a doc page can use the same table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Code -> one-line meaning (the table docs and tests use).
+CODES: dict[str, str] = {
+    "LOOP001": "for-loop (or async for) in a graded function or a helper it calls",
+    "LOOP002": "while-loop in a graded function or a helper it calls",
+    "LOOP003": "list/set/dict comprehension or generator expression",
+    "LOOP004": "Python-level iteration by a callable: map, filter, functools.reduce, itertools, "
+    "or a builtin (sum, min, max, sorted, any, all, list, tuple, ...) walking an iterable",
+    "LOOP005": "numpy loop in disguise: np.vectorize, np.frompyfunc, np.apply_along_axis, "
+    "np.apply_over_axes, np.fromiter, np.nditer, np.ndenumerate, np.ndindex",
+    "LOOP006": "recursion, direct or mutual",
+    "LOOP007": "optimize: a second loop besides the one loop over the training iterations",
+    "LOOP008": "optimize: the loop is not over the training iterations (examples or features)",
+    "FORBIDDEN001": "dynamic code the rule cannot check: exec, eval, compile, __import__, "
+    "importlib, getattr/setattr/delattr with a computed name, globals(), vars(), locals(), "
+    "__dict__, __builtins__",
+    "FORBIDDEN002": "broadcast_shape: np.broadcast_shapes, np.broadcast, np.broadcast_arrays, "
+    "np.broadcast_to do the exercise for you",
+    "SYNTAX": "a cell does not parse, so the rule cannot check it",
+}
+
+# Code -> how to fix it, one sentence each.
+SUGGESTIONS: dict[str, str] = {
+    "LOOP001": "replace the loop with a whole-array operation: np.dot/@ for sums of products, "
+    "np.sum(..., axis=) for totals, broadcasting for element-wise arithmetic",
+    "LOOP002": "replace the while-loop with whole-array operations (np.where, boolean masks, "
+    "np.clip, np.cumsum) that do all the steps in one call",
+    "LOOP003": "compute the whole array at once instead of element by element: apply numpy "
+    "operators and ufuncs to the array itself",
+    "LOOP004": "use the numpy equivalent on the whole array (np.sum, np.max, np.min, np.any, "
+    "np.all, np.sort, array arithmetic) instead of iterating in Python",
+    "LOOP005": "these call Python once per element; write the computation with numpy operators "
+    "and ufuncs that act on the whole array",
+    "LOOP006": "replace the recursion with whole-array operations (or, for a repeated update, "
+    "the one loop the exercise allows)",
+    "LOOP007": "keep only the loop over the iterations and compute each step for all examples "
+    "at once (X @ ..., np.sum(..., axis=1, keepdims=True))",
+    "LOOP008": "loop only over the iterations (for i in range(num_iterations)) and handle all "
+    "examples and features at once with matrix products",
+    "FORBIDDEN001": "call functions directly by name: code built or looked up at run time "
+    "cannot be checked and is not allowed",
+    "FORBIDDEN002": "apply the broadcasting rules yourself: compare the two shapes dimension "
+    "by dimension, starting from the right",
+    "SYNTAX": "fix the cell so that Python can parse it plainly; the rule cannot check code it "
+    "cannot read",
+}
+
+# Message templates: the specific part of each finding ("what was found").
+FOR_LOOP = "{kind} over {iterable}"
+WHILE_LOOP = "while-loop on {condition}"
+COMPREHENSION = "{kind} over {iterable}"
+ITERATING_CALL = "`{call}` iterates in Python{alias}"
+DISGUISED_LOOP = "`{call}` is a Python loop in disguise{alias}"
+RECURSION = "recursion (cycle {cycle})"
+SELF_RECURSION = "recursion: `{function}` calls itself"
+RECURSION_THROUGH_GRADED = "recursion through graded function `{graded}` (cycle {cycle})"
+DYNAMIC_CODE = "dynamic code `{code}` cannot be checked"
+COMPUTED_NAME = "`{call}` with a computed attribute name cannot be checked"
+BROADCAST_HELPER = "`{call}` applies the broadcasting rules for you{alias}"
+SECOND_LOOP = "second loop besides the loop over iterations ({where}): {loop}"
+NOT_ITERATIONS = "loop over examples or features, not the iterations: {loop}"
+SYNTAX_ERROR = "cell does not parse: {error}"
+TOO_DEEP = "code nested too deeply to check"
+ALIAS = " (`{written}` is {target})"
+IN_FUNCTION = " in {function}"
+VIA_HELPER = " (via helper `{helper}`)"
+VIA_HELPERS = " (via helpers {chain})"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One place where a graded function breaks the vectorization rule."""
+
+    code: str
+    function: str
+    cell: str
+    line: int
+    message: str
+    suggestion: str
+
+    def format(self, path: str = "") -> str:
+        """Linter style: `path:cell 7:line 4: LOOP001 <message>: <suggestion>`."""
+        where = f"{path}:{self.cell}" if path else self.cell
+        return f"{where}:line {self.line}: {self.code} {self.message}: {self.suggestion}"
+
+
+def charged_message(detail: str, function: str, chain: tuple[str, ...]) -> str:
+    """The full message: what was found, the graded function, and the helpers in between."""
+    message = detail + (IN_FUNCTION.format(function=function) if function else "")
+    if len(chain) == 1:
+        message += VIA_HELPER.format(helper=chain[0])
+    elif chain:
+        message += VIA_HELPERS.format(chain=" -> ".join(f"`{name}`" for name in chain))
+    return message
+
+
+def make_finding(code: str, function: str, cell: str, line: int, detail: str,
+                 chain: tuple[str, ...] = ()) -> Finding:
+    return Finding(code, function, cell, line, charged_message(detail, function, chain),
+                   SUGGESTIONS[code])
