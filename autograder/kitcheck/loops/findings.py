@@ -90,8 +90,8 @@ class Finding:
 
     def format(self, path: str = "") -> str:
         """Linter style: `path:cell 7:line 4: LOOP001 <message>: <suggestion>`."""
-        where = f"{path}:{self.cell}" if path else self.cell
-        return f"{where}:line {self.line}: {self.code} {self.message}: {self.suggestion}"
+        where = ":".join(part for part in (path, self.cell, f"line {self.line}") if part)
+        return f"{where}: {self.code} {self.message}: {self.suggestion}"
 
 
 def charged_message(detail: str, function: str, chain: tuple[str, ...]) -> str:
