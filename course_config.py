@@ -2,7 +2,14 @@
 #
 # nbgrader reads it through nbgrader_config.py (which only loads this file), and the `autograder`
 # command loads it with traitlets, so plain `nbgrader ...` commands and the kit agree.
+import os
+
 c = get_config()  # noqa: F821 (provided by traitlets' config loader)
+
+# How student code runs when grading: "sandbox", the kit's isolated executor (student cells in a
+# confined worker process, tests in the grader), or "kernel", nbgrader's stock Jupyter kernel
+# execution, kept for comparison. The environment variable AUTOGRADER_EXECUTOR overrides it.
+EXECUTOR = os.environ.get("AUTOGRADER_EXECUTOR", "sandbox")
 
 # ---------------------------------------------------------------------------------------------
 # nbgrader
@@ -22,7 +29,16 @@ c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedE
 # Deleted test cells come back from the gradebook instead of costing a manual grade.
 c.OverwriteCells.add_missing_cells = True
 
-# The grading kernel: minimal tracebacks (hidden test lines never reach feedback), and the
+# The sandbox's limits per submission (see README, "Protections").
+c.SandboxExecute.cell_timeout = 20
+c.SandboxExecute.call_timeout = 10
+c.SandboxExecute.cpu_seconds = 120
+c.SandboxExecute.memory_mb = 2048
+c.SandboxExecute.processes = 32
+c.SandboxExecute.file_mb = 16
+c.SandboxExecute.output_kb = 1024
+
+# The stock grading kernel: minimal tracebacks (hidden test lines never reach feedback), and the
 # trusted copy of the public check helpers under the name the notebooks import.
 c.Execute.timeout = 60
 c.Execute.extra_arguments = [
@@ -32,9 +48,9 @@ c.Execute.extra_arguments = [
     "--IPKernelApp.exec_lines=import autograder.grading.kernel_setup",
 ]
 
-# The autograde pipeline is nbgrader's, with the kit's loop rule added after execution.
+# The autograde pipeline is nbgrader's, with the kit's executor and its loop rule after it.
 c.Autograde.autograde_preprocessors = [
-    "nbgrader.preprocessors.Execute",
+    "autograder.nbgrader_plugins.SandboxExecute" if EXECUTOR == "sandbox" else "nbgrader.preprocessors.Execute",
     "nbgrader.preprocessors.IgnorePattern",
     "autograder.nbgrader_plugins.LoopRule",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",

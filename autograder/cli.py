@@ -26,17 +26,29 @@ def _check(args) -> int:
         print(f"autograder check: no notebook at {path}", file=sys.stderr)
         return 2
     results = check(path)
-    print(report(path, results))
+    print(report(path, results, as_json=args.json))
     return 0 if all(r.status == "passed" for r in results) else 1
+
+
+def _report(args) -> int:
+    from autograder.commands.report import write_report
+
+    root = course_root()
+    print(f"wrote {write_report(root, args.assignment, Path(args.out) if args.out else None)}")
+    return 0
 
 
 def _grade(args) -> int:
     from autograder.commands.grade import grade
     from autograder.commands.table import grade_table
 
-    graded = grade(course_root(), args.assignment)
+    graded = grade(course_root(), args.assignment, jobs=args.jobs, feedback=not args.no_feedback)
     print(grade_table(args.assignment, graded))
-    return 1 if any(g.error for g in graded) else 0
+    failed = [g for g in graded if g.error]
+    seconds = sum(g.seconds for g in graded)
+    print(f"{len(graded)} submissions graded, {len(failed)} could not be graded; "
+          f"{seconds / max(len(graded), 1):.2f} s of grading per submission")
+    return 1 if failed else 0
 
 
 def _export(args) -> int:
@@ -79,10 +91,17 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_release)
     p = sub.add_parser("check", help="self-check a notebook: public tests and the loop rule")
     p.add_argument("notebook", metavar="NOTEBOOK")
+    p.add_argument("--json", action="store_true", help="print the report as JSON, for tools")
     p.set_defaults(run=_check)
     p = sub.add_parser("grade", help="grade submitted/<student>/<assignment>/ with nbgrader")
     p.add_argument("assignment", metavar="ASSIGNMENT")
+    p.add_argument("--jobs", type=int, default=None, help="parallel graders (default: the number of cores)")
+    p.add_argument("--no-feedback", action="store_true", help="skip writing feedback HTML")
     p.set_defaults(run=_grade)
+    p = sub.add_parser("report", help="the instructor's HTML report on an assignment's graded submissions")
+    p.add_argument("assignment", metavar="ASSIGNMENT")
+    p.add_argument("--out", help="the HTML file to write (default: reports/ASSIGNMENT.html)")
+    p.set_defaults(run=_report)
     p = sub.add_parser("export", help="grades as CSV, one row per student and assignment")
     p.add_argument("--to", default="grades.csv", help="the CSV file to write (default: grades.csv)")
     p.set_defaults(run=_export)

@@ -63,7 +63,10 @@ def _expand(cell: NotebookNode, graded: dict[str, Unit], solutions) -> list[Note
     first, _, rest = cell.source.partition("\n")
     directive, _, name = first.partition(" ")
     if directive not in ("%solution", "%tests", "%choice"):
-        return [new_code_cell(cell.source)]
+        plain = new_code_cell(cell.source)
+        if cell.metadata.get("tags"):  # e.g. "demo": not run when grading
+            plain.metadata["tags"] = list(cell.metadata["tags"])
+        return [plain]
     unit = graded.get(name.strip())
     if unit is None:
         raise ValueError(f"{first!r}: {name.strip()!r} is not a graded unit in course_config.py")

@@ -7,7 +7,7 @@ import nbformat
 
 from autograder.config import course, course_root, units
 from autograder.kitcheck.loops import defined_functions, lint_cells
-from autograder.nbgrader_plugins.loop_rule import student_cells
+from autograder.notebook.cells import student_cells
 
 
 def policies(cells: list[tuple[str, str]]) -> dict[str, str]:

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Callable
 
 from nbformat import NotebookNode
-from nbgrader import utils
 
 from autograder.config import Unit
 from autograder.kitcheck.codes import codes_in
+from autograder.notebook.cells import grade_id, is_grade
 
 # nbgrader's own names for errors the kit's checks did not raise
 _ERROR_CODES = {"CellTimeoutError": "TIMEOUT", "DeadKernelError": "EXCEPTION", "NameError": "NOT_DEFINED"}
@@ -50,30 +50,24 @@ def cell_codes(cell: NotebookNode) -> list[str]:
 
 def unit_results(nb: NotebookNode, units: list[Unit], score: Callable[[NotebookNode], tuple]) -> list[TestResult]:
     """One result per grade cell of the course's units, in notebook order; missing cells score 0."""
-    cells = {c.metadata["nbgrader"]["grade_id"]: c for c in nb.cells if utils.is_grade(c)}
+    cells = {grade_id(c): c for c in nb.cells if is_grade(c)}
     results = []
     for unit in units:
         labels = [(unit.test_cell_id, "tests", unit.points)]
         if unit.has_vectorization_cell:
             labels.append((unit.vectorized_cell_id, "vectorized", unit.vectorized_points))
-        for grade_id, label, points in labels:
-            cell = cells.get(grade_id)
+        for cell_id, label, points in labels:
+            cell = cells.get(cell_id)
             got, top = score(cell) if cell is not None else (0.0, points)
             codes = cell_codes(cell) if cell is not None else ["NOT_DEFINED"]
             passed = got is not None and got >= top
             results.append(TestResult(
                 name=f"{unit.name}: {label}", score=float(got or 0), max_score=float(top),
                 status="passed" if passed else "failed",
-                output=cell_text(cell) if cell is not None else f"[NOT_DEFINED] the cell {grade_id} is missing",
+                output=cell_text(cell) if cell is not None else f"[NOT_DEFINED] the cell {cell_id} is missing",
                 extra_data={"function": unit.name, "codes": [] if passed else codes},
             ))
     return results
-
-
-def notebook_score(cell: NotebookNode) -> tuple[float, float]:
-    """nbgrader's own scoring of an executed grade cell."""
-    got, top = utils.determine_grade(cell)
-    return (got or 0.0), top
 
 
 def write_results_json(path: Path, results: list[TestResult], output: str = "") -> dict:

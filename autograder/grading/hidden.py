@@ -6,34 +6,51 @@ failing case's inputs, what was expected and what came back; never the test code
 from __future__ import annotations
 
 import importlib
-from pathlib import Path
 
-from autograder.config import course, course_root, unit
+from autograder.config import course, unit
+from autograder.grading import context
 from autograder.grading.cases import generators
-from autograder.grading.seeds import case_rng, student_from_path
+from autograder.grading.seeds import case_rng
 from autograder.kitcheck import CheckFailed, failure_message
 from autograder.kitcheck.calls import Outcome, call
+from autograder.kitcheck.codes import tag
 from autograder.kitcheck.compare import Problem, Tolerance, compare, shorten
+from autograder.mistakes import diagnose
 
 
 def check(assignment: str, name: str, func, student: str | None = None) -> None:
-    root = course_root()
+    root = context.root()
     settings = unit(root, assignment, name)
-    student = student or student_from_path(Path.cwd())
+    student = student or context.student()
     reference = getattr(importlib.import_module(f"solutions.{assignment}"), name)
     generator = generators(assignment)[name]
     cases = generator(case_rng(course(root).seed, student, assignment, name))
     tol = Tolerance(settings.rtol, settings.atol)
-    failures = []
+    failures, codes = [], []
     for case in cases:
         expected = call(reference, case.args, case.kwargs, name)
         outcome = call(func, case.args, case.kwargs, name)
         problems = _problems(name, outcome, expected, tol)
         if problems:
+            # Known mistakes first: "dw is exactly m = 7 times ..." says more than the values that differ.
+            problems = diagnose(assignment, name, case.args, case.kwargs, outcome.result, expected.result,
+                                _error(outcome)) + problems
+            codes += [problem.code for problem in problems]
             failures.append(failure_message(name, case.label, case.args, problems))
     if failures:
-        raise CheckFailed(f"{name} failed {len(failures)} of {len(cases)} hidden cases; the first:\n{failures[0]}")
+        # Every code of every failing case, mistakes first: only the first case is shown in full.
+        marks = " ".join(tag(code) for code in sorted(dict.fromkeys(codes), key=lambda c: not c.startswith("M_")))
+        raise CheckFailed(
+            f"{name} failed {len(failures)} of {len(cases)} hidden cases {marks}; the first:\n{failures[0]}")
     print(f"ok  {name}: {len(cases)} hidden cases passed")
+
+
+def _error(outcome: Outcome) -> tuple[str, str] | None:
+    """(type name, message) of the student's exception, as diagnose reads it."""
+    if outcome.error is None:
+        return None
+    message = next((p.message for p in outcome.problems if p.code == "EXCEPTION"), "")
+    return outcome.error.__name__, message
 
 
 def _problems(name: str, outcome: Outcome, expected: Outcome, tol: Tolerance) -> list[Problem]:

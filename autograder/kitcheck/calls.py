@@ -52,10 +52,20 @@ def call(func, args: tuple, kwargs: dict | None = None, name: str | None = None)
                 "NOT_IMPLEMENTED", f"{name} is not implemented yet: replace `raise NotImplementedError()` with your code"))
         except Exception as error:  # a student's bug of any kind is feedback, not a crash of the check
             outcome.error = type(error)
-            outcome.problems.append(Problem("EXCEPTION", f"{name} raised {describe_exception(error)}"))
+            outcome.problems.append(_problem_of(error, name))
     outcome.warnings = sorted({f"{w.category.__name__}: {w.message}" for w in caught})
     outcome.problems.extend(_mutations(func, before, given, name))
     return outcome
+
+
+def _problem_of(error: Exception, name: str) -> Problem:
+    """An exception from a sandboxed function carries its code (EXCEPTION, TIMEOUT, KILLED) and a
+    description made where it was raised; a local one is described here."""
+    code = getattr(error, "code", "EXCEPTION")
+    text = getattr(error, "description", None) or describe_exception(error)
+    if code == "EXCEPTION":
+        return Problem(code, f"{name} raised {text}")
+    return Problem(code, f"{text}")
 
 
 def describe_exception(error: BaseException) -> str:

@@ -1,4 +1,5 @@
 """The kit's steps in nbgrader's pipelines (listed in course_config.py)."""
 from autograder.nbgrader_plugins.loop_rule import LoopRule
+from autograder.nbgrader_plugins.sandbox_execute import SandboxExecute
 
-__all__ = ["LoopRule"]
+__all__ = ["LoopRule", "SandboxExecute"]

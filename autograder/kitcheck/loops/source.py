@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import re
 import warnings
 from dataclasses import dataclass
@@ -67,7 +68,9 @@ def parse_cell(index: int, label: str, source: str) -> Chunk:
         return Chunk(index, label, None, SyntaxError(str(error) or type(error).__name__))
 
 
+@functools.lru_cache(maxsize=1024)
 def _parse(source: str) -> ast.Module:
+    """Parsed once per source text: the rule reads trees and never changes them."""
     with warnings.catch_warnings():  # the student sees SyntaxWarnings when the cell runs
         warnings.simplefilter("ignore")
         return ast.parse(source)

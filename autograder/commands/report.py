@@ -1,0 +1,356 @@
+"""`autograder report ASSIGNMENT`: one self-contained HTML page on what the class got right and wrong.
+
+Reads every `autograded/<student>/<assignment>/results.json` (and `timing.json`, {"seconds": ...},
+where the grader wrote one). The first half turns those documents into summaries (pure functions,
+tested on their own); the second renders them: charts are matplotlib PNGs embedded as data URIs,
+so the page is a single file to mail or upload. Everything a student could have influenced is
+escaped, and the page forbids scripts outright.
+"""
+from __future__ import annotations
+
+import base64
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from html import escape
+from pathlib import Path
+
+from matplotlib import rc_context
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from autograder.kitcheck.codes import CODES
+from autograder.kitcheck.loops.findings import CODES as LOOP_CODES, SUGGESTIONS
+
+LOOP_CODE = re.compile(r"^(LOOP\d{3}|FORBIDDEN\d{3}|SYNTAX)$")
+CHART_STYLE = {"text.parse_math": False, "font.size": 10, "axes.spines.top": False, "axes.spines.right": False}
+BINS = [("no points", "#d1495b"), ("under half", "#f4a259"), ("half or more", "#8cb369"), ("full points", "#2a7f62")]
+
+
+@dataclass
+class Submission:
+    student: str
+    document: dict
+    seconds: float | None = None
+
+    @property
+    def tests(self) -> list[dict]:
+        return self.document.get("tests", [])
+
+
+@dataclass
+class CodeCount:
+    code: str
+    count: int = 0  # failed functions (student x function) that carry the code
+    students: set = field(default_factory=set)
+    example: str = ""
+    where: str = ""  # "function, student" of the example
+
+
+# --- report data ------------------------------------------------------------------------------
+
+def load_submissions(root: Path, assignment: str) -> list[Submission]:
+    """Every student's results.json for the assignment; an unreadable one becomes a failed submission."""
+    found = []
+    for path in sorted((root / "autograded").glob(f"*/{assignment}/results.json")):
+        try:
+            document = json.loads(path.read_text())
+        except (OSError, ValueError) as error:
+            document = {"score": 0, "max_score": 0, "output": f"grading failed: unreadable results.json ({error})",
+                        "tests": []}
+        found.append(Submission(path.parent.parent.name, document, _seconds(path.parent / "timing.json")))
+    if not found:
+        raise FileNotFoundError(f"no autograded/*/{assignment}/results.json: "
+                                f"run `autograder grade {assignment}` first")
+    return found
+
+
+def _seconds(path: Path) -> float | None:
+    try:
+        return float(json.loads(path.read_text())["seconds"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def failure(sub: Submission) -> str:
+    """Why a submission did not grade ("" if it did): the grader's error, or no graded cell at all."""
+    output = str(sub.document.get("output", ""))
+    if output.startswith("grading failed"):
+        return output
+    if not sub.tests or all(t.get("extra_data", {}).get("codes") == ["NOT_DEFINED"] for t in sub.tests):
+        return "no graded cell was found in the notebook (every check is NOT_DEFINED)"
+    return ""
+
+
+def graded(subs: list[Submission]) -> list[Submission]:
+    return [s for s in subs if not failure(s)]
+
+
+def _function(test: dict) -> str:
+    return test.get("extra_data", {}).get("function") or test.get("name", "").rpartition(": ")[0]
+
+
+def unit_fractions(subs: list[Submission]) -> dict[str, list[float]]:
+    """Per function (notebook order), the fraction of its points each graded submission earned."""
+    fractions: dict[str, list[float]] = {}
+    for sub in graded(subs):
+        points: dict[str, tuple[float, float]] = {}
+        for test in sub.tests:
+            got, top = points.get(_function(test), (0.0, 0.0))
+            points[_function(test)] = (got + test.get("score", 0), top + test.get("max_score", 0))
+        for name, (got, top) in points.items():
+            if top > 0:
+                fractions.setdefault(name, []).append(got / top)
+    return fractions
+
+
+def mistake_codes(subs: list[Submission]) -> list[CodeCount]:
+    """Codes of failed checks across the class, most frequent first, each with one example message."""
+    counts: dict[str, CodeCount] = {}
+    for sub in graded(subs):
+        seen = set()
+        for test in sub.tests:
+            for code in test.get("extra_data", {}).get("codes", []):
+                entry = counts.setdefault(code, CodeCount(code))
+                if (_function(test), code) not in seen:
+                    seen.add((_function(test), code))
+                    entry.count += 1
+                entry.students.add(sub.student)
+                if not entry.example:
+                    entry.example = _without_suggestion(_line_naming(code, test.get("output", "")))
+                    entry.where = f"{_function(test)}, {sub.student}"
+    return sorted(counts.values(), key=lambda c: (-c.count, -len(c.students), c.code))
+
+
+def _line_naming(code: str, output: str) -> str:
+    lines = [line.strip() for line in output.splitlines()]
+    return next((line for line in lines if re.search(rf"\b{re.escape(code)}\b", line)), lines[0] if lines else "")
+
+
+def loop_findings(subs: list[Submission]) -> list[tuple[str, str, list[str], str]]:
+    """(student, function, loop-rule codes, the findings without their stock suggestion), by function."""
+    rows = []
+    for sub in graded(subs):
+        for test in sub.tests:
+            codes = [c for c in test.get("extra_data", {}).get("codes", []) if LOOP_CODE.match(c)]
+            if codes:
+                lines = [_without_suggestion(line.strip()) for line in test.get("output", "").splitlines()
+                         if any(code in line for code in codes)]
+                rows.append((sub.student, _function(test), codes, "\n".join(lines)))
+    order = {name: i for i, name in enumerate(unit_fractions(subs))}
+    return sorted(rows, key=lambda row: (order.get(row[1], len(order)), row[0]))
+
+
+def _without_suggestion(line: str) -> str:
+    """`cell 7:line 4: LOOP001 for-loop over range(m) in f: <suggestion>` -> what was found and where."""
+    for suggestion in SUGGESTIONS.values():
+        if line.endswith(": " + suggestion):
+            return line[:-len(suggestion) - 2]
+    return line
+
+
+def failed_submissions(subs: list[Submission]) -> list[tuple[str, str]]:
+    return [(s.student, failure(s)) for s in subs if failure(s)]
+
+
+def slowest(subs: list[Submission], n: int = 10) -> list[Submission]:
+    return sorted((s for s in subs if s.seconds is not None), key=lambda s: -s.seconds)[:n]
+
+
+# --- rendering --------------------------------------------------------------------------------
+
+def write_report(root: Path, assignment: str, out: Path | None = None) -> Path:
+    out = out or root / "reports" / f"{assignment}.html"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render(assignment, load_submissions(root, assignment)), encoding="utf-8")
+    return out
+
+
+def render(assignment: str, subs: list[Submission]) -> str:
+    ok = graded(subs)
+    totals = [s.document.get("score", 0) for s in ok]
+    top = max((s.document.get("max_score", 0) for s in ok), default=0)
+    tiles = [(len(subs), "submissions"), (len(ok), "graded"),
+             (f"{sum(totals) / len(totals):.1f} / {top:g}" if ok else "-", "mean score"),
+             (sum(t >= top > 0 for t in totals), "full marks"), (len(subs) - len(ok), "failed to grade")]
+    sections = [_scores(subs), _mistakes(mistake_codes(subs)), _loops(loop_findings(subs)),
+                _failed(failed_submissions(subs)), _slowest(slowest(subs), sum(s.seconds is None for s in subs))]
+    return PAGE.format(title=escape(f"{assignment}: class report"), assignment=escape(assignment),
+                       when=datetime.now().strftime("%Y-%m-%d %H:%M"),
+                       tiles="".join(f'<div class="tile"><b>{escape(str(v))}</b><span>{label}</span></div>'
+                                     for v, label in tiles),
+                       sections="\n".join(sections))
+
+
+def _scores(subs: list[Submission]) -> str:
+    ok, failed = len(graded(subs)), len(subs) - len(graded(subs))
+    lead = (f"Share of the {ok} graded submissions by the fraction of each function's points (tests and "
+            f"vectorization) they earned." + (f" The {failed} that failed to grade are left out." if failed else ""))
+    chart = _img(_score_chart(unit_fractions(subs)), "score distribution per function") if ok else ""
+    return _section("scores", "Score distribution per function", lead, chart)
+
+
+def _mistakes(codes: list[CodeCount]) -> str:
+    chart = _img(_codes_chart(codes), "most frequent mistake codes") if codes else ""
+    rows = [[_code(c.code) + _meaning(c.code), str(c.count), str(len(c.students)),
+             f'<div class="where">{escape(c.where)}</div>' + _msg(c.example)] for c in codes]
+    table = _table("mistake-codes", ["code", "count", "students", "example message"], rows,
+                   "No failed checks: every graded submission earned full points.", numeric=(1, 2))
+    return _section("mistakes", "Most frequent mistake codes", "How many functions failed with each code across "
+                    "the class (a function counts once), and how many students made the mistake.", chart + table)
+
+
+def _loops(findings: list) -> str:
+    rows = [[escape(student), escape(function), " ".join(map(_code, codes)), _msg(message)]
+            for student, function, codes, message in findings]
+    return _section("loops", "Loop findings", "Graded functions where the loop rule found a Python loop (or code "
+                    "it cannot check), with the cell and line.",
+                    _table("loop-findings", ["student", "function", "codes", "finding"], rows, "No loop findings."))
+
+
+def _failed(failed: list[tuple[str, str]]) -> str:
+    rows = [[escape(student), _msg(reason)] for student, reason in failed]
+    return _section("failed", "Submissions that failed to grade", "The grader could not run these notebooks, or "
+                    "found none of the graded cells in them: look at them by hand.",
+                    _table("failed-submissions", ["student", "reason"], rows, "Every submission was graded."))
+
+
+def _slowest(slow: list[Submission], untimed: int) -> str:
+    if not slow:
+        return _section("slowest", "Slowest submissions", "", '<p class="empty">Grading time is not recorded for '
+                        "this assignment (the grader writes <code>timing.json</code> beside each results.json).</p>")
+    rows = [[escape(s.student), f"{s.seconds:.1f}",
+             f"{s.document.get('score', 0):g} / {s.document.get('max_score', 0):g}"] for s in slow]
+    lead = f"Wall-clock grading time, the {len(slow)} slowest." + (
+        f" {untimed} submission(s) have no timing.json." if untimed else "")
+    return _section("slowest", "Slowest submissions", lead,
+                    _table("slowest-submissions", ["student", "seconds", "score"], rows, "", numeric=(1, 2),
+                           narrow=True))
+
+
+def _section(anchor: str, title: str, lead: str, body: str) -> str:
+    return f'<section id="{anchor}"><h2>{title}</h2><p class="lead">{lead}</p>{body}</section>'
+
+
+def _table(anchor: str, headers: list[str], rows: list[list[str]], empty: str, numeric=(), narrow=False) -> str:
+    """Cells arrive as HTML already escaped by the caller; numeric columns are right-aligned."""
+    if not rows:
+        return f'<p class="empty">{empty}</p>'
+    cls = [' class="num"' if i in numeric else "" for i in range(len(headers))]
+    head = "".join(f"<th{c}>{h}</th>" for c, h in zip(cls, headers))
+    body = "".join("<tr>" + "".join(f"<td{c}>{cell}</td>" for c, cell in zip(cls, row)) + "</tr>" for row in rows)
+    narrow_class = ' class="narrow"' if narrow else ""
+    return f'<table id="{anchor}"{narrow_class}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def _code(code: str) -> str:
+    return f'<span class="code">{escape(code)}</span>'
+
+
+def _meaning(code: str) -> str:
+    meaning = CODES.get(code) or LOOP_CODES.get(code)
+    return f'<div class="meaning">{escape(meaning)}</div>' if meaning else ""
+
+
+def _msg(text: str, limit: int = 600) -> str:
+    text = text if len(text) <= limit else text[:limit] + " ..."
+    return f'<div class="msg">{escape(text)}</div>'
+
+
+def _img(png: bytes, alt: str) -> str:
+    return f'<img alt="{escape(alt)}" src="data:image/png;base64,{base64.b64encode(png).decode()}">'
+
+
+def _figure(height: float):
+    """A figure on the Agg canvas, outside pyplot: no global state, nothing to close."""
+    fig = Figure(figsize=(10, height), dpi=110)
+    FigureCanvasAgg(fig)
+    return fig, fig.subplots()
+
+
+def _png(fig) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", bbox_inches="tight")
+    return buffer.getvalue()
+
+
+@rc_context(CHART_STYLE)  # student-influenced labels are never parsed as mathtext
+def _score_chart(fractions: dict[str, list[float]]) -> bytes:
+    """One horizontal bar per function, split by how much of its points the class earned."""
+    names = list(fractions)
+    fig, ax = _figure(0.36 * len(names) + 1.3)
+    left = [0.0] * len(names)
+    for i, (label, colour) in enumerate(BINS):
+        counts = [sum(_bin(f) == i for f in fractions[n]) for n in names]
+        shares = [c / len(fractions[n]) for c, n in zip(counts, names)]
+        ax.barh(names, shares, left=left, color=colour, label=label, height=0.7)
+        for y, (c, s, x) in enumerate(zip(counts, shares, left)):
+            if c and s >= 0.06:
+                ax.text(x + s / 2, y, str(c), ha="center", va="center", color="white", fontweight="bold")
+        left = [x + s for x, s in zip(left, shares)]
+    for y, n in enumerate(names):
+        ax.text(1.01, y, f"{100 * sum(fractions[n]) / len(fractions[n]):.0f}%", va="center", color="#333")
+    ax.text(1.01, -0.9, "mean", va="center", color="#777", fontsize=9)
+    ax.set_xlim(0, 1)
+    ax.invert_yaxis()
+    ax.xaxis.set_major_formatter(lambda x, _: f"{100 * x:.0f}%")
+    ax.set_xlabel("share of graded submissions (numbers: students)")
+    ax.legend(ncols=4, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False)
+    return _png(fig)
+
+
+def _bin(fraction: float) -> int:
+    return 0 if fraction <= 0 else 3 if fraction >= 1 else 1 if fraction < 0.5 else 2
+
+
+@rc_context(CHART_STYLE)
+def _codes_chart(codes: list[CodeCount], top: int = 15) -> bytes:
+    shown = codes[:top]
+    fig, ax = _figure(0.36 * len(shown) + 1.0)
+    colours = ["#7b5ea7" if LOOP_CODE.match(c.code) else "#3d6fb6" for c in shown]
+    ax.barh([c.code for c in shown], [c.count for c in shown], color=colours, height=0.7)
+    for y, c in enumerate(shown):
+        ax.text(c.count, y, f"  {c.count}  ({len(c.students)} student{'s' * (len(c.students) != 1)})",
+                va="center", color="#333", fontsize=9)
+    ax.invert_yaxis()
+    ax.set_xlim(0, max(c.count for c in shown) * 1.3)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.set_xlabel("failed functions carrying the code (purple: loop rule)")
+    return _png(fig)
+
+
+PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
+<title>{title}</title>
+<style>
+body {{ font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2933;
+       background: #f5f7fa; margin: 0; }}
+main {{ max-width: 1080px; margin: 0 auto; padding: 24px 32px 48px; }}
+h1 {{ font-size: 26px; margin: 8px 0 2px; }} h2 {{ font-size: 19px; margin: 0 0 4px; }}
+.sub, .lead, .meaning, .empty {{ color: #616e7c; }} .lead {{ margin: 0 0 12px; font-size: 14px; }}
+.tiles {{ display: flex; gap: 12px; margin: 18px 0; }}
+.tile {{ flex: 1; background: #fff; border-radius: 8px; padding: 10px 14px; box-shadow: 0 1px 2px #0002; }}
+.tile b {{ display: block; font-size: 22px; }} .tile span {{ color: #616e7c; font-size: 13px; }}
+section {{ background: #fff; border-radius: 8px; padding: 18px 22px; margin: 16px 0; box-shadow: 0 1px 2px #0002; }}
+img {{ max-width: 100%; display: block; margin: 0 auto 12px; }}
+table {{ border-collapse: collapse; width: 100%; font-size: 14px; }}
+th {{ text-align: left; color: #52606d; font-weight: 600; border-bottom: 2px solid #e4e7eb; padding: 6px 8px; }}
+td {{ border-bottom: 1px solid #e4e7eb; padding: 6px 8px; vertical-align: top; }}
+tbody tr:nth-child(even) {{ background: #f9fafb; }}
+.code {{ font: 12px ui-monospace, Menlo, Consolas, monospace; background: #e8edf7; color: #243b6b;
+        border-radius: 4px; padding: 1px 6px; margin-right: 4px; white-space: nowrap; }}
+.meaning {{ font-size: 12px; margin-top: 2px; min-width: 240px; max-width: 320px; }}
+.where {{ font-size: 12px; color: #616e7c; margin-bottom: 2px; }}
+th.num, td.num {{ text-align: right; }} table.narrow {{ width: auto; min-width: 50%; }}
+.msg {{ font: 12px/1.45 ui-monospace, Menlo, Consolas, monospace; white-space: pre-wrap; overflow-wrap: anywhere; }}
+</style></head>
+<body><main>
+<h1>{assignment} &mdash; class report</h1>
+<p class="sub">From <code>autograded/*/{assignment}/results.json</code>, written {when}.</p>
+<div class="tiles">{tiles}</div>
+{sections}
+</main></body></html>
+"""

@@ -1,0 +1,80 @@
+"""The kit's executor, in place of nbgrader's Execute step: isolated, and without a Jupyter kernel.
+
+Student cells run in a sandboxed worker (autograder.sandbox); test cells run here, in the grader
+process, where the hidden cases and the reference live (autograder.notebook.runner). Outputs are
+recorded in the cells as nbgrader expects, so its scoring, gradebook and feedback work unchanged.
+Vectorization cells are left to the LoopRule step that follows.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from nbformat import NotebookNode
+from nbgrader.preprocessors import NbGraderPreprocessor
+from traitlets import Float, Integer, List, Unicode
+
+from autograder.config import course_root
+from autograder.grading import context
+from autograder.notebook.runner import DEMO_TAG, run_cells
+from autograder.sandbox.client import Sandbox
+from autograder.sandbox.confine import Limits
+from autograder.sandbox.session import Session
+
+
+class SandboxExecute(NbGraderPreprocessor):
+    """Run a submission: student cells in a sandboxed worker, test cells in the grader."""
+
+    cell_timeout = Float(20, help="Wall-clock seconds a student cell may run.").tag(config=True)
+    call_timeout = Float(10, help="Wall-clock seconds one call of a student's function may run.").tag(config=True)
+    cpu_seconds = Integer(120, help="CPU seconds the worker may use in all.").tag(config=True)
+    memory_mb = Integer(2048, help="Memory (address space) the worker may add, in MiB.").tag(config=True)
+    processes = Integer(32, help="Processes the worker's private user may run at once (root only).").tag(config=True)
+    file_mb = Integer(16, help="Largest file the worker may write, in MiB.").tag(config=True)
+    output_kb = Integer(1024, help="Output kept per cell and stream, in KiB.").tag(config=True)
+    slot = Integer(0, help="Which private user id the worker runs as, when parallel graders run.").tag(config=True)
+    skip_tags = List(Unicode(), [DEMO_TAG], help="Cells with these tags are not run when grading.").tag(config=True)
+
+    def preprocess(self, nb: NotebookNode, resources: dict):
+        root = Path(self.config.CourseDirectory.root) if "root" in self.config.CourseDirectory else course_root()
+        grading = resources.get("nbgrader", {})
+        context.current = context.GradingContext(root=root, student=grading.get("student"))
+        session = Session(self._sandbox(root, grading.get("assignment", "")))
+        try:
+            session.start()
+            run_cells(nb, session, skip_tags=self.skip_tags)
+        finally:
+            session.stop()
+        resources.setdefault("autograder", {}).update(
+            dynamic=context.current.dynamic, missing_protections=session.missing)
+        return nb, resources
+
+    def _sandbox(self, root: Path, assignment: str) -> Sandbox:
+        limits = Limits(cpu_seconds=self.cpu_seconds, memory_mb=self.memory_mb, processes=self.processes,
+                        file_mb=self.file_mb)
+        return Sandbox(data_files(root / "assignments" / assignment), limits, hide=hidden_paths(root),
+                       slot=self.slot, cell_seconds=self.cell_timeout, call_seconds=self.call_timeout,
+                       output_limit=self.output_kb * 1024)
+
+
+def data_files(folder: Path) -> list[Path]:
+    """An assignment's files besides notebooks and their text sources (what the release holds)."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir()
+                  if p.is_file() and p.suffix != ".ipynb" and not p.name.endswith(".nb.md"))
+
+
+def hidden_paths(root: Path) -> list[str]:
+    """What a worker must not see: the course's files and the kit's hidden tests and solutions.
+    When the Python environment lives inside the course folder, its other entries are hidden."""
+    import autograder.grading
+    import solutions
+
+    kit = [Path(solutions.__file__).parent, Path(autograder.grading.__file__).parent]
+    python = Path(np.__file__).resolve()
+    if root in python.parents:
+        course = [p for p in root.iterdir() if p not in python.parents and p.name != "autograder"]
+    else:
+        course = [root]
+    return [str(p) for p in course + kit]

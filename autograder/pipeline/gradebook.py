@@ -1,0 +1,32 @@
+"""Record a batch's scores in the nbgrader gradebook, as nbgrader's SaveAutoGrades would, in one
+process and one session: no two graders ever write the SQLite file at the same time."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from nbgrader.api import Gradebook
+
+from autograder.pipeline.submission import Graded
+
+
+def record(root: Path, course_id: str, assignment: str, batch: list[Graded]) -> None:
+    with Gradebook(f"sqlite:///{root / 'gradebook.db'}", course_id=course_id) as gradebook:
+        for graded in batch:
+            if graded.error:
+                continue  # nbgrader records nothing for a submission it cannot read either
+            gradebook.update_or_create_student(graded.student)
+            extra = {"timestamp": graded.timestamp} if graded.timestamp else {}
+            gradebook.update_or_create_submission(assignment, graded.student, **extra)
+            _record_scores(gradebook, assignment, graded)
+        gradebook.db.commit()
+
+
+def _record_scores(gradebook: Gradebook, assignment: str, graded: Graded) -> None:
+    for grade_id, score in graded.scores.items():
+        grade = gradebook.find_grade(grade_id, assignment, assignment, graded.student)
+        grade.auto_score = score
+        # a grader's manual score, or no automatic one, means a person must look again
+        grade.needs_manual_grade = grade.manual_score is not None or score is None
+    notebook = gradebook.find_submission_notebook(assignment, assignment, graded.student)
+    for comment in notebook.comments:
+        comment.auto_comment = "No response." if comment.name in graded.no_response else None

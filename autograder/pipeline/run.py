@@ -1,0 +1,68 @@
+"""Grade a batch of submissions: in parallel processes, one gradebook write, then feedback."""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+
+from traitlets.config import Config
+
+from autograder.config import load_config, units
+from autograder.pipeline.feedback import FeedbackWriter
+from autograder.pipeline.gradebook import record
+from autograder.pipeline.progress import Progress
+from autograder.pipeline.submission import Graded, SubmissionGrader
+
+_worker: dict = {}  # this grader process's grader and feedback writer, built once
+
+
+def grade_batch(root: Path, assignment: str, students: list[str], jobs: int | None = None,
+                feedback: bool = True, progress: Progress | None = None) -> list[Graded]:
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(students) or 1))
+    config = Config(load_config(root))
+    config.CourseDirectory.root = str(root)
+    setup = (root, assignment, config)
+    progress = progress or Progress(assignment, len(students))
+    if jobs == 1:
+        _start(multiprocessing.Value("i", 0), *setup)
+        batch = [_tick(progress, _grade(s)) for s in students]
+        record(root, config.CourseDirectory.course_id, assignment, batch)
+        for graded in batch if feedback else []:
+            if not graded.error:
+                _feedback(graded.student)
+    else:
+        context = multiprocessing.get_context("fork")
+        slots = context.Value("i", 0)
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start, initargs=(slots, *setup)) as pool:
+            futures = {pool.submit(_grade, s): s for s in students}
+            done = {futures[f]: _tick(progress, f.result()) for f in as_completed(futures)}
+            batch = [done[s] for s in students]
+            record(root, config.CourseDirectory.course_id, assignment, batch)
+            if feedback:
+                list(pool.map(_feedback, [g.student for g in batch if not g.error]))
+    progress.close()
+    return batch
+
+
+def _tick(progress: Progress, graded: Graded) -> Graded:
+    progress.step(failed=bool(graded.error))
+    return graded
+
+
+def _start(slots, root: Path, assignment: str, config: Config) -> None:
+    with slots.get_lock():
+        slot = slots.value
+        slots.value += 1
+    _worker["grader"] = SubmissionGrader(root, assignment, config, units(root, assignment), slot=slot)
+    _worker["feedback"] = (root, assignment, config)
+
+
+def _grade(student: str) -> Graded:
+    return _worker["grader"].grade(student)
+
+
+def _feedback(student: str) -> None:
+    if not isinstance(_worker["feedback"], FeedbackWriter):
+        _worker["feedback"] = FeedbackWriter(*_worker["feedback"])
+    _worker["feedback"].write(student)

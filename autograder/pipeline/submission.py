@@ -1,0 +1,157 @@
+"""Grade one submission with nbgrader's own preprocessors, outside nbgrader's per-notebook converter.
+
+The steps are the ones course_config.py lists for `nbgrader autograde`, minus those that write
+to the gradebook (the batch records every score in one transaction afterwards) and nbgrader's
+metadata schema check (OverwriteCells has already restored every graded cell from the gradebook).
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+from nbformat import NotebookNode
+from nbgrader import utils
+from nbgrader.converters import Autograde
+from traitlets.config import Config
+from traitlets.utils.importstring import import_item
+
+from autograder.commands.results import TestResult, unit_results, write_results_json
+from autograder.config import Unit
+from autograder.pipeline.source_cells import CachedOverwriteCells
+
+SKIPPED = ("SaveAutoGrades", "AssignLatePenalties", "CheckCellMetadata")
+
+
+class BadSubmission(Exception):
+    """The submission cannot be graded; the message says why, for the student."""
+
+
+@dataclass
+class Graded:
+    student: str
+    results: list[TestResult]
+    error: str = ""
+    seconds: float = 0.0
+    scores: dict = field(default_factory=dict)      # grade_id -> auto score (None: needs manual grading)
+    no_response: list = field(default_factory=list)  # solution cells left as released
+    timestamp: str | None = None
+
+    @property
+    def score(self) -> float:
+        return sum(r.score for r in self.results)
+
+
+class SubmissionGrader:
+    """Per grader process: the configured preprocessors, built once, applied to each submission."""
+
+    def __init__(self, root: Path, assignment: str, config: Config, units: list[Unit], slot: int = 0):
+        self.root, self.assignment, self.units = root, assignment, units
+        config = Config(config)
+        config.SandboxExecute.slot = slot
+        names = [*_pipeline(config, "sanitize_preprocessors"), *_pipeline(config, "autograde_preprocessors")]
+        names = [CachedOverwriteCells if _short(name) == "OverwriteCells" else name for name in names]
+        self.steps = [_step(name, config) for name in names if _short(name) not in SKIPPED]
+        self.db_url = f"sqlite:///{root / 'gradebook.db'}"
+        self.solution_ids = {u.name for u in units}
+
+    def grade(self, student: str) -> Graded:
+        started = time.perf_counter()
+        folder = self.root / "submitted" / student / self.assignment
+        target = self.root / "autograded" / student / self.assignment
+        try:
+            nb = read_submission(folder / f"{self.assignment}.ipynb", self.solution_ids)
+            nb = self._process(nb, student)
+            graded = self._score(student, nb)
+            _write_autograded(folder, target, nb, self.assignment)
+            graded.timestamp = _timestamp(folder)
+        except BadSubmission as error:
+            graded = self._failed(student, str(error))
+        except Exception as error:  # whatever else a hostile notebook trips in a step: its own loss only
+            graded = self._failed(student, f"the notebook could not be processed ({type(error).__name__}: {error})")
+        graded.seconds = time.perf_counter() - started
+        output = f"grading failed: {graded.error}" if graded.error else ""
+        write_results_json(target / "results.json", graded.results, output=output)
+        (target / "timing.json").write_text(json.dumps({"seconds": round(graded.seconds, 3)}) + "\n")
+        return graded
+
+    def _failed(self, student: str, reason: str) -> Graded:
+        return Graded(student, unit_results(nbformat.v4.new_notebook(), self.units, _zero), error=reason)
+
+    def _process(self, nb: NotebookNode, student: str) -> NotebookNode:
+        resources = {"nbgrader": {"student": student, "assignment": self.assignment,
+                                  "notebook": self.assignment, "db_url": self.db_url}}
+        for step in self.steps:
+            nb, resources = step(nb, resources)  # a step whose `enabled` is off does nothing, as in nbgrader
+        return nb
+
+    def _score(self, student: str, nb: NotebookNode) -> Graded:
+        scores = {c.metadata.nbgrader.grade_id: utils.determine_grade(c)[0] for c in nb.cells if utils.is_grade(c)}
+        blank = [c.metadata.nbgrader.grade_id for c in nb.cells
+                 if utils.is_solution(c) and c.metadata.nbgrader.get("checksum") == utils.compute_checksum(c)]
+        results = unit_results(nb, self.units, lambda cell: utils.determine_grade(cell))
+        return Graded(student, results, scores=scores, no_response=blank)
+
+
+def read_submission(path: Path, solution_ids: set[str]) -> NotebookNode:
+    """The submitted notebook, or a BadSubmission that says plainly what is wrong with it."""
+    if not path.is_file():
+        raise BadSubmission(f"no notebook named {path.name} was submitted")
+    text = path.read_bytes()
+    if not text.strip():
+        raise BadSubmission(f"{path.name} is an empty file")
+    try:
+        raw = json.loads(text)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise BadSubmission(f"{path.name} is not valid JSON, so not a notebook ({error})") from None
+    if not isinstance(raw, dict) or "cells" not in raw and "worksheets" not in raw:
+        raise BadSubmission(f"{path.name} is JSON but not a Jupyter notebook")
+    if raw.get("nbformat") != 4:
+        raise BadSubmission(f"{path.name} is nbformat {raw.get('nbformat')}; save it with a current "
+                            "Jupyter (nbformat 4) and submit again")
+    try:
+        nb = nbformat.reads(text.decode(), as_version=4)
+        nbformat.validate(nb)
+    except Exception as error:  # nbformat's validation errors are many kinds
+        raise BadSubmission(f"{path.name} is not a valid notebook: {str(error).splitlines()[0]}") from None
+    ids = {c.get("metadata", {}).get("nbgrader", {}).get("grade_id") for c in nb.cells}
+    if not ids & solution_ids:
+        raise BadSubmission(f"{path.name} has none of this assignment's answer cells: "
+                            "is it another assignment's notebook?")
+    return nb
+
+
+def _write_autograded(folder: Path, target: Path, nb: NotebookNode, assignment: str) -> None:
+    target.mkdir(parents=True, exist_ok=True)
+    for extra in folder.iterdir():
+        if extra.is_file() and extra.suffix != ".ipynb":
+            shutil.copy(extra, target / extra.name)
+    nbformat.write(nb, target / f"{assignment}.ipynb")
+
+
+def _timestamp(folder: Path) -> str | None:
+    stamp = folder / "timestamp.txt"
+    return stamp.read_text().strip() if stamp.is_file() else None
+
+
+def _pipeline(config: Config, trait: str) -> list:
+    """A step list of nbgrader's Autograde as configured, or nbgrader's default."""
+    if trait in config.Autograde:
+        return list(config.Autograde[trait])
+    return list(Autograde.class_traits()[trait].default())
+
+
+def _step(name, config: Config):
+    cls = import_item(name) if isinstance(name, str) else name
+    return cls(config=config)
+
+
+def _short(name) -> str:
+    return (name if isinstance(name, str) else name.__name__).rsplit(".", 1)[-1]
+
+
+def _zero(cell) -> tuple[float, float]:
+    return 0.0, 0.0

@@ -1,0 +1,173 @@
+"""The grader's side of the sandbox: a zygote per grader process, a worker per submission."""
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+
+from autograder.sandbox import channel
+from autograder.sandbox.confine import Limits, protections_available
+from autograder.sandbox.encoding import decode, encode
+
+SANDBOX_UID_BASE = 64000  # private user ids for workers when the grader runs as root
+
+
+class SandboxError(Exception):
+    """The worker could not answer: it timed out, died or broke the protocol. `code` says which."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code, self.description = code, message
+
+
+class Zygote:
+    """One warm parent process per grader process, started on first use."""
+
+    _instance: "Zygote | None" = None
+
+    def __init__(self):
+        self.control, theirs = socket.socketpair()
+        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "OPENBLAS_NUM_THREADS": "1",
+               "MPLBACKEND": "Agg", "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+        self.process = subprocess.Popen([sys.executable, "-m", "autograder.sandbox.zygote", str(theirs.fileno())],
+                                        pass_fds=[theirs.fileno()], env=env, cwd="/",
+                                        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+        theirs.close()
+        atexit.register(self.stop)
+
+    @classmethod
+    def shared(cls) -> "Zygote":
+        if cls._instance is None or cls._instance.process.poll() is not None:
+            cls._instance = cls()
+        return cls._instance
+
+    def fork(self, request: dict) -> tuple[int, socket.socket]:
+        mine, theirs = socket.socketpair()
+        body = channel.dumps(request)
+        socket.send_fds(self.control, [channel.HEADER.pack(len(body)) + body], [theirs.fileno()])
+        theirs.close()
+        return channel.receive(self.control, timeout=60)["pid"], mine
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.control.close()
+            self.process.kill()
+            self.process.wait()
+
+
+class Sandbox:
+    """One submission's worker: an empty working directory with the assignment's data files."""
+
+    def __init__(self, data_files: list[Path], limits: Limits, hide: list[str], slot: int = 0,
+                 cell_seconds: float = 20, call_seconds: float = 10, output_limit: int = 1 << 20):
+        self.data_files, self.limits, self.hide = data_files, limits, hide
+        self.cell_seconds, self.call_seconds, self.output_limit = cell_seconds, call_seconds, output_limit
+        self.root = os.geteuid() == 0
+        self.uid = SANDBOX_UID_BASE + slot if self.root else None
+        self.pid, self.sock, self.workdir, self.missing = None, None, None, []
+
+    # -- life cycle -------------------------------------------------------------------------
+    def start(self) -> "Sandbox":
+        self.workdir = tempfile.mkdtemp(prefix="autograder-")
+        for path in self.data_files:
+            shutil.copy(path, self.workdir)
+        if self.uid is not None:
+            for entry in [self.workdir, *(os.path.join(self.workdir, p.name) for p in self.data_files)]:
+                os.chown(entry, self.uid, self.uid)
+            os.chmod(self.workdir, 0o700)
+        request = {"workdir": self.workdir, "limits": asdict(self.limits), "uid": self.uid,
+                   "hide": self.hide, "output_limit": self.output_limit}
+        self.pid, self.sock = Zygote.shared().fork(request)
+        self.missing = channel.receive(self.sock, timeout=60)["missing"]
+        return self
+
+    def stop(self) -> None:
+        """Kill the worker and everything it started, and remove its working directory."""
+        if self.pid:
+            _kill_group(self.pid)
+            if self.uid is not None:
+                _kill_user(self.uid)
+            self.pid = None
+        if self.sock:
+            self.sock.close()
+            self.sock = None
+        if self.workdir:
+            shutil.rmtree(self.workdir, ignore_errors=True)
+            self.workdir = None
+
+    def __enter__(self) -> "Sandbox":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    # -- requests ---------------------------------------------------------------------------
+    def request(self, message: dict, timeout: float) -> dict:
+        if self.sock is None:
+            raise SandboxError("KILLED", "the worker is not running")
+        try:
+            channel.send(self.sock, message)
+            return channel.receive(self.sock, timeout=timeout)
+        except channel.ChannelTimeout:
+            self.stop()
+            raise SandboxError("TIMEOUT", f"stopped after {timeout:g} s of wall-clock time") from None
+        except (channel.ChannelClosed, OSError, ValueError) as error:
+            status = self._exit_status()
+            self.stop()
+            raise SandboxError("KILLED", f"the worker process ended ({status}): {error}") from None
+
+    def run_cell(self, source: str) -> list[dict]:
+        return self.request({"op": "run_cell", "source": source}, self.cell_seconds)["outputs"]
+
+    def lookup(self, name: str) -> dict:
+        reply = self.request({"op": "lookup", "name": name}, self.call_seconds)
+        if reply.get("kind") == "value":
+            reply["value"] = decode(reply["value"])
+        return reply
+
+    def call(self, name: str, args: tuple, kwargs: dict, count_events: bool = False) -> dict:
+        reply = self.request({"op": "call", "name": name, "args": encode(list(args)), "kwargs": encode(kwargs),
+                              "count_events": count_events}, self.call_seconds)
+        for key in ("result", "args_after", "kwargs_after"):
+            reply[key] = decode(reply.get(key))
+        return reply
+
+    def _exit_status(self) -> str:
+        """Why the worker died, in words, when the OS says (it is the zygote's child, not ours)."""
+        try:
+            with open(f"/proc/{self.pid}/stat") as stat:
+                return f"state {stat.read().split()[2]}"
+        except OSError:
+            return "it exited or was killed: a crash, os._exit, or a resource limit"
+
+
+def _kill_group(pid: int) -> None:
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def _kill_user(uid: int) -> None:
+    """Every process of the sandbox's private user, even those that left its process group."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.setuid(uid)
+            os.kill(-1, signal.SIGKILL)
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
+
+
+def describe_missing(missing: list[str]) -> str:
+    unavailable = [name for name, ok in protections_available().items() if not ok]
+    return ", ".join(sorted(set(unavailable + missing)))
+

@@ -1,0 +1,136 @@
+"""A submission's sandbox session as the grader's test code sees it.
+
+Names a test cell uses that it did not define itself are looked up in the worker: callables come
+back as CallProxy objects (calling one sends plain data to the worker and back), plain values
+come back decoded. When the worker dies or hangs, the session starts a fresh one and replays
+the student cells that had run, so one bad function costs that function only.
+"""
+from __future__ import annotations
+
+import builtins
+
+import numpy as np
+
+from autograder.sandbox.client import Sandbox, SandboxError
+
+
+class StudentError(Exception):
+    """An exception the student's code raised in the worker that has no builtin equivalent here."""
+
+
+def rebuild_error(error: dict) -> Exception:
+    """The student's exception, as an exception of the same builtin type where there is one."""
+    kind = getattr(builtins, error.get("type", ""), None)
+    if isinstance(kind, type) and issubclass(kind, Exception) and kind.__module__ == "builtins":
+        try:
+            rebuilt = kind(error.get("message", ""))
+        except Exception:  # some builtin exceptions take other arguments
+            rebuilt = StudentError(error.get("message", ""))
+    else:
+        rebuilt = StudentError(error.get("message", ""))
+    rebuilt.code = "EXCEPTION"
+    rebuilt.description = error.get("description") or f"{error.get('type')}: {error.get('message')}"
+    return rebuilt
+
+
+class Session:
+    def __init__(self, sandbox: Sandbox):
+        self.sandbox = sandbox
+        self.replay: list[str] = []     # student cells that ran without killing the worker
+        self.hanging: dict[str, SandboxError] = {}  # functions that already timed out or crashed
+        self.missing: list[str] = []
+
+    def start(self) -> "Session":
+        self.sandbox.start()
+        self.missing = self.sandbox.missing
+        return self
+
+    def stop(self) -> None:
+        self.sandbox.stop()
+
+    def _alive(self) -> Sandbox:
+        if self.sandbox.sock is None:
+            self.sandbox.start()
+            for source in self.replay:  # these ran before; should one fail now, the caller hears of it
+                self.sandbox.run_cell(source)
+        return self.sandbox
+
+    def run_cell(self, source: str) -> list[dict]:
+        try:
+            outputs = self._alive().run_cell(source)
+        except SandboxError as error:
+            return [{"output_type": "error", "ename": error.code, "evalue": f"[{error.code}] this cell was {error}",
+                     "traceback": [f"[{error.code}] this cell was {error}"]}]
+        self.replay.append(source)
+        return outputs
+
+    def lookup(self, name: str):
+        reply = self._alive().lookup(name)
+        if reply["kind"] == "missing":
+            raise KeyError(name)
+        return CallProxy(self, name) if reply["kind"] == "callable" else reply["value"]
+
+    def call(self, name: str, args: tuple, kwargs: dict, count_events: bool = False) -> dict:
+        if name in self.hanging:
+            raise self.hanging[name]
+        try:
+            reply = self._alive().call(name, args, kwargs, count_events=count_events)
+        except SandboxError as error:
+            error.description = f"{name} {error}"
+            self.hanging[name] = error
+            raise
+        _write_back(args, reply.get("args_after"))
+        if reply.get("error"):
+            raise rebuild_error(reply["error"])
+        return reply
+
+
+class CallProxy:
+    """Stands for a student's function: calling it runs the function in the worker."""
+
+    def __init__(self, session: Session, name: str):
+        self._session, self.__name__ = session, name
+
+    def __call__(self, *args, **kwargs):
+        return self._session.call(self.__name__, args, kwargs)["result"]
+
+    def count_events(self, args: tuple, kwargs: dict) -> int:
+        """Python-level events the function runs in student code (the dynamic loop rule)."""
+        return self._session.call(self.__name__, args, kwargs, count_events=True)["events"]
+
+    def __repr__(self) -> str:
+        return f"<student function {self.__name__}>"
+
+
+class Namespace(dict):
+    """A test cell's names: its own, then the kit's modules, then the student's (from the worker)."""
+
+    def __init__(self, session: Session, preset: dict):
+        super().__init__(preset)
+        self._session = session
+        self._fetched: set[str] = set()
+
+    def __missing__(self, name: str):
+        if hasattr(builtins, name):
+            raise KeyError(name)  # let Python find the builtin
+        value = self._session.lookup(name)
+        self[name] = value
+        self._fetched.add(name)
+        return value
+
+    def forget_student_names(self) -> None:
+        """After a student cell runs, its names may mean something else."""
+        for name in self._fetched:
+            self.pop(name, None)
+        self._fetched.clear()
+
+
+def _write_back(args: tuple, after) -> None:
+    """Copy in-place changes the student's function made to its array arguments back onto ours,
+    so the kit's input-mutation check sees them as if the function had run here."""
+    if not isinstance(after, list):
+        return
+    for mine, theirs in zip(args, after):
+        if isinstance(mine, np.ndarray) and isinstance(theirs, np.ndarray) and mine.shape == theirs.shape \
+                and mine.flags.writeable:
+            np.copyto(mine, theirs, casting="unsafe")

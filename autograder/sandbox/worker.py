@@ -1,0 +1,147 @@
+"""The worker: runs one submission's cells and answers the grader's calls, inside the sandbox.
+
+It holds nothing secret (it is forked from the zygote, which never loads tests or solutions)
+and sends back only encoded plain data. Requests:
+
+    {"op": "run_cell", "source": str}                  -> {"outputs": [...nbformat outputs]}
+    {"op": "lookup", "name": str}                      -> {"kind": "missing"|"callable"|"value", "value": ...}
+    {"op": "call", "name": str, "args": [...], "kwargs": {...}, "count_events": bool}
+        -> {"result": ..., "args_after": [...], "kwargs_after": {...}, "error": {...}|None, "events": int|None}
+"""
+from __future__ import annotations
+
+import io
+import socket
+import sys
+import warnings
+
+import numpy as np
+from IPython.core.displaypub import CapturingDisplayPublisher
+from IPython.core.interactiveshell import InteractiveShell
+from traitlets.config import Config
+
+from autograder.kitcheck.calls import describe_exception
+from autograder.kitcheck.events import count_events
+from autograder.sandbox import channel
+from autograder.sandbox.encoding import Opaque, decode, encode
+
+
+class BoundedStream(io.TextIOBase):
+    """A stdout/stderr that keeps at most `limit` characters and counts the rest."""
+
+    def __init__(self, limit: int):
+        self.limit, self.parts, self.kept, self.dropped = limit, [], 0, 0
+
+    def write(self, text) -> int:
+        text = str(text)
+        room = self.limit - self.kept
+        self.parts.append(text[:max(room, 0)])
+        self.kept += min(len(text), max(room, 0))
+        self.dropped += max(len(text) - max(room, 0), 0)
+        return len(text)
+
+    def text(self) -> str:
+        tail = f"\n... {self.dropped} more characters of output were dropped\n" if self.dropped else ""
+        return "".join(self.parts) + tail
+
+
+def make_shell() -> InteractiveShell:
+    """An IPython shell for notebook syntax (magics, display), created once in the warm parent."""
+    config = Config()
+    config.HistoryManager.enabled = False
+    config.InteractiveShell.colors = "nocolor"
+    shell = InteractiveShell.instance(config=config)
+    shell.display_pub = CapturingDisplayPublisher()
+    shell._showtraceback = lambda *args, **kwargs: None  # errors are sent back as data instead
+    shell.enable_gui = lambda gui=None: None  # `%matplotlib inline`: figures arrive as display data
+    return shell
+
+
+class Worker:
+    def __init__(self, sock: socket.socket, shell: InteractiveShell, output_limit: int):
+        self.sock, self.shell, self.output_limit = sock, shell, output_limit
+
+    def serve(self) -> None:
+        while True:
+            try:
+                request = channel.receive(self.sock)
+            except channel.ChannelClosed:
+                return
+            handler = getattr(self, f"_{request.get('op')}", None)
+            try:
+                reply = handler(request) if handler else _protocol_error("unknown op")
+            except Exception as error:  # e.g. a value that cannot be encoded: the grader says so
+                reply = _protocol_error(f"{type(error).__name__}: {error}"[:500])
+            channel.send(self.sock, reply)
+
+    def _run_cell(self, request: dict) -> dict:
+        out, err = BoundedStream(self.output_limit), BoundedStream(self.output_limit)
+        self.shell.display_pub.clear_output()
+        saved = sys.stdout, sys.stderr
+        sys.stdout, sys.stderr = out, err
+        try:
+            result = self.shell.run_cell(request["source"], store_history=True)
+        finally:
+            sys.stdout, sys.stderr = saved
+        outputs = [{"output_type": "stream", "name": name, "text": stream.text()}
+                   for name, stream in (("stdout", out), ("stderr", err)) if stream.text()]
+        outputs += self._displays()
+        error = result.error_before_exec or result.error_in_exec
+        if error is not None:
+            outputs.append(_error_output(error))
+        return {"outputs": outputs}
+
+    def _displays(self) -> list[dict]:
+        shown = []
+        for item in self.shell.display_pub.outputs[:20]:
+            data = item.get("data", {}) if isinstance(item, dict) else getattr(item, "data", {})
+            data = {k: v for k, v in data.items() if isinstance(v, str) and len(v) < self.output_limit}
+            if data:
+                shown.append({"output_type": "display_data", "data": data, "metadata": {}})
+        self.shell.display_pub.clear_output()
+        return shown
+
+    def _lookup(self, request: dict) -> dict:
+        name = request["name"]
+        if name not in self.shell.user_ns or name.startswith("_"):
+            return {"kind": "missing"}
+        value = self.shell.user_ns[name]
+        if callable(value) and not isinstance(value, (np.ndarray, type)):
+            return {"kind": "callable"}
+        return {"kind": "value", "value": encode(value)}
+
+    def _call(self, request: dict) -> dict:
+        func = self.shell.user_ns.get(request["name"])
+        args, kwargs = decode(request["args"]), decode(request["kwargs"])
+        if any(isinstance(a, Opaque) for a in [*args, *kwargs.values()]):
+            return _protocol_error("arguments must be plain data")
+        reply = {"result": None, "error": None, "events": None, "warnings": []}
+        out = BoundedStream(self.output_limit)
+        saved = sys.stdout, sys.stderr
+        sys.stdout = sys.stderr = out  # prints inside graded functions are not feedback
+        try:
+            with warnings.catch_warnings(record=True) as caught, np.errstate(all="warn"):
+                warnings.simplefilter("always")
+                if request.get("count_events"):
+                    reply["events"], result = count_events(func, args, kwargs)
+                else:
+                    result = func(*args, **kwargs)
+            reply["result"] = encode(result)
+            reply["warnings"] = sorted({f"{w.category.__name__}: {w.message}" for w in caught})[:5]
+        except BaseException as error:  # SystemExit and KeyboardInterrupt too: they are the student's
+            reply["error"] = {"type": type(error).__name__, "message": str(error)[:2000],
+                              "description": describe_exception(error)[:3000]}
+        finally:
+            sys.stdout, sys.stderr = saved
+        reply["args_after"], reply["kwargs_after"] = encode(list(args)), encode(kwargs)
+        return reply
+
+
+def _protocol_error(message: str) -> dict:
+    return {"error": {"type": "ProtocolError", "message": message, "description": message}}
+
+
+def _error_output(error: BaseException) -> dict:
+    name, text = type(error).__name__, str(error)[:2000]
+    return {"output_type": "error", "ename": name, "evalue": text,
+            "traceback": [describe_exception(error)[:3000]]}

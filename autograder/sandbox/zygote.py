@@ -1,0 +1,64 @@
+"""The warm parent: imports numpy, IPython and matplotlib once, then forks a worker per request.
+
+Started by the grader as `python -m autograder.sandbox.zygote FD` with a clean environment; it
+never imports the grader's modules (tests, solutions, gradebook), so a forked worker holds none
+of them. A request carries the worker's socket (passed as a file descriptor) and its confinement.
+"""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # before numpy: a forked child has one thread
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+import signal  # noqa: E402
+import socket  # noqa: E402
+import sys  # noqa: E402
+
+import matplotlib  # noqa: E402,F401 (warm: students plot)
+import matplotlib.pyplot  # noqa: E402,F401
+import numpy  # noqa: E402,F401
+
+import autograder.kitcheck  # noqa: E402
+from autograder.sandbox import channel  # noqa: E402
+from autograder.sandbox.confine import Confinement, Limits, confine  # noqa: E402
+from autograder.sandbox.worker import Worker, make_shell  # noqa: E402
+
+
+def serve(control: socket.socket) -> None:
+    sys.modules["kitcheck"] = autograder.kitcheck  # notebooks `import kitcheck`; it is public code
+    shell = make_shell()
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # workers are reaped by the kernel
+    while True:
+        try:
+            message, fds, _, _ = socket.recv_fds(control, 1 << 16, 1)
+        except OSError:
+            return
+        if not message or not fds:
+            return
+        request = channel.loads(message[channel.HEADER.size:])
+        pid = os.fork()
+        if pid == 0:
+            control.close()
+            _run_worker(socket.socket(fileno=fds[0]), request, shell)
+        os.close(fds[0])
+        channel.send(control, {"pid": pid})
+
+
+def _run_worker(sock: socket.socket, request: dict, shell) -> None:
+    code = 0
+    try:
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        spec = Confinement(workdir=request["workdir"], limits=Limits(**request["limits"]),
+                           uid=request.get("uid"), hide=request.get("hide", []))
+        missing = confine(spec)
+        channel.send(sock, {"ready": True, "missing": missing})
+        Worker(sock, shell, request.get("output_limit", 1 << 20)).serve()
+    except BaseException:  # whatever happens, the child must never return into the zygote's loop
+        code = 1
+    finally:
+        os._exit(code)
+
+
+if __name__ == "__main__":
+    serve(socket.socket(fileno=int(sys.argv[1])))
