@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install notebooks clean
+.PHONY: demo test install notebooks clean bench
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +18,24 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/autograder demo
 
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(BIN)/pytest -q
+
+# Headless Chromium (Debian's package): the instructor-report test renders the page in it.
+.PHONY: chromium
+chromium:
+	@command -v chromium || \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		(apt-get update && apt-get install -y --no-install-recommends chromium); \
+	else \
+		echo "chromium is not installed; install it with: sudo apt-get install --no-install-recommends chromium" \
+		     "(without it the instructor-report test is skipped)"; \
+	fi
+
+# Grading speed, stock nbgrader against the kit (minutes; not part of the tests).
+# Options: make bench BENCH_ARGS="--per-assignment 10 --assignments vectorization --profile"
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.grading $(BENCH_ARGS)
 
 notebooks: $(STAMP)
 	$(BIN)/autograder build

@@ -115,9 +115,9 @@ def report(path: Path, results: list[TestResult], *, as_json: bool = False, colo
     for c in checks:
         functions.setdefault(c["name"], []).append(c)
     need_work = sum(any(c["status"] != "passed" for c in parts) for parts in functions.values())
-    score = paint(f"Public score: {got:g}/{top:g} points; {need_work} of {len(functions)} graded items need "
+    summary = paint(f"Public score: {got:g}/{top:g} points; {need_work} of {len(functions)} graded items need "
                   f"work ({len(failing)} failing check(s)).", "bold")
-    return "\n".join([title, "", *_table(functions, paint, room=None if color else 200), "", score,
+    return "\n".join([title, "", *_table(functions, paint, room=None if color else 200), "", summary,
                       *textwrap.wrap(hidden, width=100)])
 
 

@@ -4,7 +4,8 @@ A vectorized function does the same Python-level work whatever the size of its a
 C code absorbs the growth. A loop in any disguise (a comprehension, map, recursion,
 np.vectorize, a helper, exec'd code) runs more Python as the arrays grow. So the rule runs the
 function on one hidden case, then on the same case tiled 3 times along every dimension longer
-than 1, and counts the Python events (lines and calls) in student code each time:
+than 1 (and, if the count grew, 2 times, to tell a loop from a one-off branch), and counts the
+Python events (lines and calls) in student code each time:
 
     findings = dynamic_findings("logistic_regression", "propagate", propagate, cases, "forbidden")
 
@@ -26,7 +27,6 @@ import io
 import math
 import os
 import site
-import statistics
 import sys
 import threading
 import time
@@ -50,14 +50,16 @@ LOOP_DYNAMIC = "LOOP_DYNAMIC"
 SLOW = "SLOW"
 TAMPERED = "FORBIDDEN001"
 
-# When the work "grows with the input" (the counts behind these choices are in the module's
-# tests and the issue's closing note):
-# - Vectorized code runs exactly as many events on the tiled case as on the original (growth
-#   1.0 for every reference): tiling keeps every value, so np.any and data-dependent branches
-#   decide alike, and keeps length-1 dimensions, so only work that depends on a length changes.
-# - Loops grow with every size: x1.3 for a loop over 3 features inside optimize's 150
-#   iterations, x1.9 to x3 over rows or examples, x8 to x30 over elements. A ratio threshold
-#   would miss the first kind, so there is none: exact counts need no margin against noise.
+# When the work "grows with the input" (growth = events at factor 3 / events at factor 1, as
+# measured by tests/test_dynamic.py's variants):
+# - Vectorized code runs exactly as many events on the tiled case as on the original (1.00 for
+#   every reference and every vectorized variant): tiling keeps every value, so np.any and
+#   data-dependent branches decide alike, and keeps length-1 dimensions, so only work that
+#   depends on a length can change.
+# - Loops grow with every size: x2.1 to x3.2 over rows, columns or examples, x6 to x26 over
+#   elements, x2.4 to x2.6 for optimize looping over examples inside its iterations, but only
+#   x1.02 for optimize looping over its 4 features in the branch run every 100 iterations.
+#   A ratio threshold would miss the last kind, so there is none: exact counts need no margin.
 # - What grows without being a loop is a branch on a length (`if m > 10:`): it grows once.
 #   So growth from factor 1 to 3 is confirmed at factor 2, and reported only if both steps
 #   grow: a loop over the shortest dimension longer than 1 (length >= 2) with one event per
@@ -332,22 +334,27 @@ def dynamic_findings(assignment: str, name: str, func, cases: list[Case], policy
 
 # --- timing, an optional third opinion -------------------------------------------------------
 
-def timing_finding(name: str, func, reference, case: Case, factor: int = 8, repeats: int = 3,
+def timing_finding(name: str, func, reference, case: Case, factor: int | None = None, repeats: int = 3,
                    slow_ratio: float = 20.0, min_elements: int = 20_000) -> DynamicFinding | None:
     """SLOW when func is more than `slow_ratio` times slower than the reference on a large case.
 
-    The case is tiled by `factor`, or more until its largest array holds `min_elements`. On the
-    hidden cases' few dozen entries fixed call overheads hide any difference; around 20,000
-    entries builtin `sum` over a vector's elements is ~100 times the reference, while from
-    ~10^5 the reference itself turns memory-bound and the ratio falls towards 10. Runs of the
-    two functions alternate; each time is the median of `repeats`. None when either raises, or
-    the ratio is at most `slow_ratio`. A looping student's function costs up to a few hundred
-    ms here, so callers run it only where its opinion counts.
+    The case is tiled by `factor`; by default, by the smallest factor at which its largest
+    array (argument or result: outer's result grows as the square of its arguments) holds
+    `min_elements`. On the hidden cases' few dozen entries fixed call overheads hide any
+    difference. Around 20,000 entries builtin `sum` over a vector's elements measured 16 to
+    190 times the reference (typically 30 to 40); from ~10^5 entries the reference itself
+    turns memory-bound and the ratio falls below 10.
+
+    Runs of the two functions alternate, and each time is the best of `repeats`: noise only
+    ever adds time (on a loaded 2-core machine the ratio of medians of a vectorized variant
+    ranged 0.3 to 3, the ratio of bests 0.8 to 1.3). None when either raises, or the ratio is
+    at most `slow_ratio`. A looping function costs tens of ms here (optimize's, a second or
+    two): callers run it only where its opinion counts.
     """
-    factor = _timing_factor(case, factor, min_elements)
-    args, kwargs = scale_args(case.args, case.kwargs, factor)
     try:
-        expected, taken = _median_seconds((reference, func), args, kwargs, repeats)
+        factor = factor or _timing_factor(reference, case, min_elements)
+        args, kwargs = scale_args(case.args, case.kwargs, factor)
+        expected, taken = _best_seconds((reference, func), args, kwargs, repeats)
     except Exception:
         return None
     ratio = taken / max(expected, 1e-9)
@@ -358,21 +365,37 @@ def timing_finding(name: str, func, reference, case: Case, factor: int = 8, repe
     return DynamicFinding(SLOW, name, round(expected * 1e6), round(taken * 1e6), factor, message)
 
 
-def _timing_factor(case: Case, factor: int, min_elements: int) -> int:
-    if growing_case([case]) is None:
-        return factor  # nothing grows (no array dimension longer than 1)
-    while _largest_size(case, factor) < min_elements:
-        factor += 1
-    return factor
+def _timing_factor(reference, case: Case, min_elements: int) -> int:
+    """The smallest factor at which some array reaches `min_elements` entries (1 if none grows).
+
+    An array of n entries with k dimensions that grow holds n * f**k entries at factor f. The
+    dimensions of the result that grow are learned from the reference at factors 1 and 2.
+    """
+    grown = [(a.shape, tuple(n > 1 for n in a.shape)) for a in _arrays(case)]
+    with _quiet():
+        results = [reference(*scaled[0], **scaled[1])
+                   for scaled in (scale_args(case.args, case.kwargs, f) for f in (1, 2))]
+    small, large = (_arrays_in(result) for result in results)
+    if [a.ndim for a in small] == [a.ndim for a in large]:
+        grown += [(a.shape, tuple(m > n for n, m in zip(a.shape, b.shape))) for a, b in zip(small, large)]
+    needed = [math.ceil((min_elements / math.prod(shape)) ** (1 / sum(grows)))
+              for shape, grows in grown if any(grows) and math.prod(shape) > 0]
+    return max(1, min(needed, default=1))
 
 
-def _largest_size(case: Case, factor: int) -> int:
-    """The number of entries of the case's largest array once tiled by `factor` (not built)."""
-    return max((math.prod(n * factor if n > 1 else n for n in a.shape) for a in _arrays(case)), default=0)
+def _arrays_in(value) -> list[np.ndarray]:
+    """The arrays of a result, in order: itself, or inside (nested) tuples, lists and dicts."""
+    if isinstance(value, np.ndarray):
+        return [value]
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, (tuple, list)):
+        return [a for item in value for a in _arrays_in(item)]
+    return []
 
 
-def _median_seconds(funcs: tuple, args: tuple, kwargs: dict, repeats: int) -> list[float]:
-    """The median time of each function; runs alternate, so a busy moment slows both alike."""
+def _best_seconds(funcs: tuple, args: tuple, kwargs: dict, repeats: int) -> list[float]:
+    """The best time of each function; runs alternate, so a busy moment slows both alike."""
     times: list[list[float]] = [[] for _ in funcs]
     with _quiet():
         for _ in range(repeats):
@@ -381,4 +404,4 @@ def _median_seconds(funcs: tuple, args: tuple, kwargs: dict, repeats: int) -> li
                 start = time.perf_counter()
                 func(*given[0], **given[1])
                 taken.append(time.perf_counter() - start)
-    return [statistics.median(taken) for taken in times]
+    return [min(taken) for taken in times]

@@ -136,9 +136,10 @@ ENTRIES = _entries(
     Mistake("M_COST_UNSUMMED", "cost not summed",
             "cost came back as an array of shape {got}, one loss per example: sum the losses and "
             "divide by m to get one number"),
-    Mistake("M_COST_MATRIX", "cost as a (1, 1) array",
-            "cost is an array of shape {got} holding the right value (np.dot of a row and a column "
-            "gives a 1x1 matrix): turn it into a number with float(...) or np.squeeze(...)"),
+    Mistake("M_COST_MATRIX", "a number as a (1, 1) array",
+            "{what} is an array of shape {got} holding the right value (np.dot of a row and a column, or "
+            "np.sum with keepdims=True, gives a 1x1 matrix): turn it into a number with float(...) or "
+            "np.squeeze(...)"),
     Mistake("M_OUTER_PRODUCT_COST", "outer product in the cost",
             "the cost multiplies a column by a row, which broadcasts into an ({m}, {m}) matrix of all "
             "pairs of examples: keep Y and np.log(A) both of shape (1, {m}) and multiply them element-wise"),

@@ -162,6 +162,12 @@ def joined(names: list[str]) -> str:
     return f"each of {', '.join(names[:-1])} and {names[-1]}"
 
 
+def expensive(detector):
+    """Mark a detector that reruns a computation (training): it runs only while nothing else matched."""
+    detector.expensive = True
+    return detector
+
+
 # ---------------------------------------------------------------------------------------------
 # Shared detectors
 # ---------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from .common import (
-    Failure, aligned_fix, broadcast_shapes, close, explains, hardcoded_reshape, int_not_float, is_number,
+    Failure, aligned_fix, broadcast_shapes, close, expensive, explains, hardcoded_reshape, int_not_float, is_number,
     joined, math_exp, misaligned_product, product_text, rank1, ratio, shape_text, transposed,
 )
 from .vectorization import exp_sign
@@ -150,10 +150,12 @@ def missing_bias(f: Failure) -> dict | None:
 
 
 def cost_matrix(f: Failure) -> dict | None:
+    """cost or db as a (1, 1) (or (1,)) array holding the right number."""
     found = _propagated(f)
-    cost = found[0]["cost"] if found else None
-    if isinstance(cost, np.ndarray) and cost.shape == (1, 1) and close(cost.item(), found[1]["cost"]):
-        return {"got": shape_text(cost.shape)}
+    for slot in ("cost", "db") if found else ():
+        got, due = found[0][slot], found[1][slot]
+        if isinstance(got, np.ndarray) and got.ndim >= 1 and got.size == 1 and close(got.item(), due):
+            return {"what": slot, "got": shape_text(got.shape)}
     return None
 
 
@@ -214,8 +216,9 @@ def propagate_transpose(f: Failure) -> dict | None:
 # ---------------------------------------------------------------------------------------------
 def _foreign_shape(label: str, got, due_shape: tuple) -> dict | None:
     """A column or row whose length does not come from the arguments (nor is it transposed or rank-1)."""
-    if (isinstance(got, np.ndarray) and got.ndim == 2 and got.shape != due_shape
-            and got.shape[::-1] != due_shape and (got.shape[0] == due_shape[0] == 1 or got.shape[1] == due_shape[1] == 1)):
+    if not isinstance(got, np.ndarray) or got.ndim != 2 or got.shape in (due_shape, due_shape[::-1]):
+        return None
+    if got.shape[0] == due_shape[0] == 1 or got.shape[1] == due_shape[1] == 1:
         return {"what": label, "got": shape_text(got.shape), "due": shape_text(due_shape)}
     return None
 
@@ -317,6 +320,7 @@ def _training(f: Failure) -> _Training | None:
         return None
 
 
+@expensive
 def hardcoded_lr(f: Failure) -> dict | None:
     t = _training(f)
     if t is None or t.params_right or not t.first_cost_right:
@@ -342,6 +346,7 @@ def hardcoded_iterations(f: Failure) -> dict | None:
     return None
 
 
+@expensive
 def gradient_ascent(f: Failure) -> dict | None:
     t = _training(f)
     if t is None or t.params_right or not t.first_cost_right:
@@ -357,6 +362,7 @@ def bias_not_updated(f: Failure) -> dict | None:
     return {} if stayed and not np.isclose(t.due_params["b"], t.b) else None
 
 
+@expensive
 def costs_wrong_iterations(f: Failure) -> dict | None:
     """Training is right, the costs are not: find each recorded cost among every iteration's cost."""
     t = _training(f)
@@ -440,10 +446,10 @@ DETECTORS = {
         ("M_NOTEBOOK_GLOBAL", global_optimize),
         ("M_HARDCODED_ITERATIONS", hardcoded_iterations),
         ("M_BIAS_NOT_UPDATED", bias_not_updated),
+        ("M_GRADS_AFTER_LOOP", grads_after_loop),
         ("M_HARDCODED_LR", hardcoded_lr),
         ("M_GRADIENT_ASCENT", gradient_ascent),
         ("M_COSTS_WRONG_ITERATIONS", costs_wrong_iterations),
-        ("M_GRADS_AFTER_LOOP", grads_after_loop),
     ],
     "predict": [
         ("M_NOTEBOOK_GLOBAL", global_predict),

@@ -32,7 +32,6 @@ class SandboxExecute(NbGraderPreprocessor):
     processes = Integer(32, help="Processes the worker's private user may run at once (root only).").tag(config=True)
     file_mb = Integer(16, help="Largest file the worker may write, in MiB.").tag(config=True)
     output_kb = Integer(1024, help="Output kept per cell and stream, in KiB.").tag(config=True)
-    slot = Integer(0, help="Which private user id the worker runs as, when parallel graders run.").tag(config=True)
     skip_tags = List(Unicode(), [DEMO_TAG], help="Cells with these tags are not run when grading.").tag(config=True)
 
     def preprocess(self, nb: NotebookNode, resources: dict):
@@ -53,7 +52,7 @@ class SandboxExecute(NbGraderPreprocessor):
         limits = Limits(cpu_seconds=self.cpu_seconds, memory_mb=self.memory_mb, processes=self.processes,
                         file_mb=self.file_mb)
         return Sandbox(data_files(root / "assignments" / assignment), limits, hide=hidden_paths(root),
-                       slot=self.slot, cell_seconds=self.cell_timeout, call_seconds=self.call_timeout,
+                       cell_seconds=self.cell_timeout, call_seconds=self.call_timeout,
                        output_limit=self.output_kb * 1024)
 
 

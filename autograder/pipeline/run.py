@@ -13,6 +13,7 @@ from autograder.pipeline.feedback import FeedbackWriter
 from autograder.pipeline.gradebook import record
 from autograder.pipeline.progress import Progress
 from autograder.pipeline.submission import Graded, SubmissionGrader
+from autograder.sandbox.client import Zygote
 
 _worker: dict = {}  # this grader process's grader and feedback writer, built once
 
@@ -25,7 +26,7 @@ def grade_batch(root: Path, assignment: str, students: list[str], jobs: int | No
     setup = (root, assignment, config)
     progress = progress or Progress(assignment, len(students))
     if jobs == 1:
-        _start(multiprocessing.Value("i", 0), *setup)
+        _start(*setup)
         batch = [_tick(progress, _grade(s)) for s in students]
         record(root, config.CourseDirectory.course_id, assignment, batch)
         for graded in batch if feedback else []:
@@ -33,8 +34,7 @@ def grade_batch(root: Path, assignment: str, students: list[str], jobs: int | No
                 _feedback(graded.student)
     else:
         context = multiprocessing.get_context("fork")
-        slots = context.Value("i", 0)
-        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start, initargs=(slots, *setup)) as pool:
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start, initargs=setup) as pool:
             futures = {pool.submit(_grade, s): s for s in students}
             done = {futures[f]: _tick(progress, f.result()) for f in as_completed(futures)}
             batch = [done[s] for s in students]
@@ -50,11 +50,9 @@ def _tick(progress: Progress, graded: Graded) -> Graded:
     return graded
 
 
-def _start(slots, root: Path, assignment: str, config: Config) -> None:
-    with slots.get_lock():
-        slot = slots.value
-        slots.value += 1
-    _worker["grader"] = SubmissionGrader(root, assignment, config, units(root, assignment), slot=slot)
+def _start(root: Path, assignment: str, config: Config) -> None:
+    Zygote.shared()  # start the warm parent now, while this process gets ready
+    _worker["grader"] = SubmissionGrader(root, assignment, config, units(root, assignment))
     _worker["feedback"] = (root, assignment, config)
 
 

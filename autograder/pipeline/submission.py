@@ -48,10 +48,8 @@ class Graded:
 class SubmissionGrader:
     """Per grader process: the configured preprocessors, built once, applied to each submission."""
 
-    def __init__(self, root: Path, assignment: str, config: Config, units: list[Unit], slot: int = 0):
+    def __init__(self, root: Path, assignment: str, config: Config, units: list[Unit]):
         self.root, self.assignment, self.units = root, assignment, units
-        config = Config(config)
-        config.SandboxExecute.slot = slot
         names = [*_pipeline(config, "sanitize_preprocessors"), *_pipeline(config, "autograde_preprocessors")]
         names = [CachedOverwriteCells if _short(name) == "OverwriteCells" else name for name in names]
         self.steps = [_step(name, config) for name in names if _short(name) not in SKIPPED]

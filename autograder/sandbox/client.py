@@ -16,7 +16,9 @@ from autograder.sandbox import channel
 from autograder.sandbox.confine import Limits, protections_available
 from autograder.sandbox.encoding import decode, encode
 
-SANDBOX_UID_BASE = 64000  # private user ids for workers when the grader runs as root
+# Private user ids for workers when the grader runs as root: one per grader process (its pid makes
+# it unique among running graders), so killing "every process of the user" touches no one else's.
+SANDBOX_UID_BASE = 200000
 
 
 class SandboxError(Exception):
@@ -33,6 +35,7 @@ class Zygote:
     _instance: "Zygote | None" = None
 
     def __init__(self):
+        self.owner = os.getpid()
         self.control, theirs = socket.socketpair()
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "OPENBLAS_NUM_THREADS": "1",
                "MPLBACKEND": "Agg", "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
@@ -44,7 +47,9 @@ class Zygote:
 
     @classmethod
     def shared(cls) -> "Zygote":
-        if cls._instance is None or cls._instance.process.poll() is not None:
+        """This process's zygote (a forked grader process starts its own, never shares its parent's)."""
+        mine = cls._instance
+        if mine is None or mine.owner != os.getpid() or mine.process.poll() is not None:
             cls._instance = cls()
         return cls._instance
 
@@ -56,7 +61,7 @@ class Zygote:
         return channel.receive(self.control, timeout=60)["pid"], mine
 
     def stop(self) -> None:
-        if self.process.poll() is None:
+        if self.owner == os.getpid() and self.process.poll() is None:
             self.control.close()
             self.process.kill()
             self.process.wait()
@@ -65,12 +70,12 @@ class Zygote:
 class Sandbox:
     """One submission's worker: an empty working directory with the assignment's data files."""
 
-    def __init__(self, data_files: list[Path], limits: Limits, hide: list[str], slot: int = 0,
+    def __init__(self, data_files: list[Path], limits: Limits, hide: list[str],
                  cell_seconds: float = 20, call_seconds: float = 10, output_limit: int = 1 << 20):
         self.data_files, self.limits, self.hide = data_files, limits, hide
         self.cell_seconds, self.call_seconds, self.output_limit = cell_seconds, call_seconds, output_limit
         self.root = os.geteuid() == 0
-        self.uid = SANDBOX_UID_BASE + slot if self.root else None
+        self.uid = SANDBOX_UID_BASE + os.getpid() if self.root else None
         self.pid, self.sock, self.workdir, self.missing = None, None, None, []
 
     # -- life cycle -------------------------------------------------------------------------
