@@ -78,6 +78,10 @@ c.Course.seed = 2026
 c.Course.rtol = 1e-6
 c.Course.atol = 1e-8
 
+# The loop rule's optional third opinion, by timing against the reference on a large input:
+# "off", "report" (a note in the feedback) or "penalize" (also fails the vectorization cell).
+c.Course.timing = "off"
+
 # Every graded unit of every assignment, in notebook order.
 #   points:  points for the unit's tests (public and hidden)
 #   loops:   the vectorization rule for the function

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from traitlets import Dict, Float, Integer
+from traitlets import Dict, Enum, Float, Integer
 from traitlets.config import Config, Configurable
 from traitlets.config.loader import PyFileConfigLoader
 
@@ -21,6 +21,11 @@ class Course(Configurable):
     )
     rtol = Float(1e-6, help="Relative tolerance when comparing values with the reference.").tag(config=True)
     atol = Float(1e-8, help="Absolute tolerance when comparing values with the reference.").tag(config=True)
+    timing = Enum(["off", "report", "penalize"], "off", help=(
+        "The loop rule's third opinion: time each function against the reference on a large input. "
+        "'report' adds a note to the feedback when it is far slower, 'penalize' also fails its "
+        "vectorization cell; it costs grading time (up to seconds for a looping optimize).")).tag(config=True)
+    slow_ratio = Float(20.0, help="How many times slower than the reference counts as SLOW.").tag(config=True)
     assignments = Dict(
         help="assignment -> {unit name -> {points, loops, vectorized_points, kind, rtol, atol}}"
     ).tag(config=True)

@@ -197,8 +197,11 @@ def _install_audit_hook() -> None:
         _hook_installed = True
 
 
-def count_events(func, args: tuple, kwargs: dict) -> int:
+def count_events(func, args: tuple, kwargs: dict, skip: frozenset = frozenset()) -> int:
     """The Python 'call' and 'line' events of student code while func(*args, **kwargs) runs.
+
+    Code run by the student functions named in `skip` (the assignment's other graded functions)
+    is not counted: their loops are charged to them, under their own policies.
 
     The inputs are deep copies; output and numpy warnings are swallowed. The function's own
     exceptions propagate. The previous tracer is restored, whatever happens. Raises
@@ -215,7 +218,7 @@ def count_events(func, args: tuple, kwargs: dict) -> int:
 
     def on_call(frame, event, arg):  # the global tracer: one call per new frame, any code
         nonlocal count
-        if is_student_file(frame.f_code.co_filename):
+        if is_student_file(frame.f_code.co_filename) and not (skip and _inside(frame, skip)):
             count += 1
             return on_line
         return None  # numpy's and the kit's own lines are not counted (nested calls still are)
@@ -241,6 +244,15 @@ def count_events(func, args: tuple, kwargs: dict) -> int:
     return count
 
 
+def _inside(frame, skip: frozenset) -> bool:
+    """Whether this frame runs within a call of one of the `skip` functions (student code)."""
+    while frame is not None:
+        if frame.f_code.co_name in skip and is_student_file(frame.f_code.co_filename):
+            return True
+        frame = frame.f_back
+    return False
+
+
 @contextlib.contextmanager
 def _quiet():
     """No prints and no numpy warnings from the extra runs (nbgrader fails a cell writing to stderr)."""
@@ -250,7 +262,7 @@ def _quiet():
         yield
 
 
-def count_events_of(func, args: tuple, kwargs: dict) -> int:
+def count_events_of(func, args: tuple, kwargs: dict, skip: frozenset = frozenset()) -> int:
     """Count locally, or let a sandboxed function count in its own process.
 
     A sandbox proxy offers `count_events(args, kwargs)` with `count_events`'s contract (raises
@@ -259,8 +271,8 @@ def count_events_of(func, args: tuple, kwargs: dict) -> int:
     """
     remote = getattr(func, "count_events", None)
     if callable(remote) and not isinstance(func, (types.FunctionType, types.MethodType)):
-        return remote(args, kwargs)
-    return count_events(func, args, kwargs)
+        return remote(args, kwargs, skip)
+    return count_events(func, args, kwargs, skip)
 
 
 # --- the same case, larger -------------------------------------------------------------------
@@ -303,8 +315,8 @@ def growing_case(cases: list[Case]) -> Case | None:
 
 # --- the rule --------------------------------------------------------------------------------
 
-def dynamic_findings(assignment: str, name: str, func, cases: list[Case], policy: str
-                     ) -> list[DynamicFinding]:
+def dynamic_findings(assignment: str, name: str, func, cases: list[Case], policy: str,
+                     skip: frozenset = frozenset()) -> list[DynamicFinding]:
     """LOOP_DYNAMIC when func's Python work grows with its input; FORBIDDEN001 when it switched
     the count off; nothing when loops are allowed, no case can grow, or func raises (its tests
     say so)."""
@@ -314,7 +326,7 @@ def dynamic_findings(assignment: str, name: str, func, cases: list[Case], policy
         return []
 
     def events(factor: int) -> int:
-        return count_events_of(func, *scale_args(case.args, case.kwargs, factor))
+        return count_events_of(func, *scale_args(case.args, case.kwargs, factor), skip=frozenset(skip))
 
     try:
         small, large = events(1), events(FACTOR)

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import importlib
 
-from autograder.config import course, unit
+from autograder.config import course, unit, units
 from autograder.grading import context
 from autograder.grading.cases import generators
+from autograder.grading.dynamic import dynamic_findings, growing_case, timing_finding
 from autograder.grading.seeds import case_rng
 from autograder.kitcheck import CheckFailed, failure_message
 from autograder.kitcheck.calls import Outcome, call
@@ -37,12 +38,34 @@ def check(assignment: str, name: str, func, student: str | None = None) -> None:
                                 _error(outcome)) + problems
             codes += [problem.code for problem in problems]
             failures.append(failure_message(name, case.label, case.args, problems))
+    _measure_loops(root, assignment, name, func, cases, settings.loops)
+    _time_against(root, name, func, reference, cases, settings.loops)
     if failures:
         # Every code of every failing case, mistakes first: only the first case is shown in full.
         marks = " ".join(tag(code) for code in sorted(dict.fromkeys(codes), key=lambda c: not c.startswith("M_")))
         raise CheckFailed(
             f"{name} failed {len(failures)} of {len(cases)} hidden cases {marks}; the first:\n{failures[0]}")
     print(f"ok  {name}: {len(cases)} hidden cases passed")
+
+
+def _measure_loops(root, assignment: str, name: str, func, cases: list, policy: str) -> None:
+    """The dynamic loop rule on this function, kept for the LoopRule step (the kit's executor
+    hands it over; in a Jupyter kernel it stays here: there the student's process could forge it)."""
+    others = frozenset(u.name for u in units(root, assignment) if u.kind == "function" and u.name != name)
+    context.current.dynamic[name] = dynamic_findings(assignment, name, func, cases, policy, skip=others)
+
+
+def _time_against(root, name: str, func, reference, cases: list, policy: str) -> None:
+    """The optional timing opinion (course_config.py: c.Course.timing)."""
+    settings = course(root)
+    case = growing_case(cases)
+    if settings.timing == "off" or policy not in ("forbidden", "iterations") or case is None:
+        return
+    finding = timing_finding(name, func, reference, case, slow_ratio=settings.slow_ratio)
+    if finding is not None:
+        print(f"note: [SLOW] {finding.message}")
+        if settings.timing == "penalize":
+            context.current.dynamic.setdefault(name, []).append(finding)
 
 
 def _error(outcome: Outcome) -> tuple[str, str] | None:

@@ -20,6 +20,8 @@ CODES = {
     "INVALID_CHOICE": "a multiple-choice answer is not one of the offered letters",
     "LOOP": "a Python loop (or a disguised one) where the function must be vectorized",
     "FORBIDDEN": "code the rule cannot check (exec, eval, computed attribute names) or a banned helper",
+    "LOOP_DYNAMIC": "the function runs more Python lines on a larger input: a loop is hidden somewhere",
+    "SLOW": "the function is far slower than the reference on a large input (iteration inside C, e.g. sum)",
 }
 
 
@@ -28,7 +30,7 @@ def tag(code: str) -> str:
     return f"[{code}]"
 
 
-_CODE_MARK = re.compile(r"\[([A-Z][A-Z_0-9]*)\]|\b((?:LOOP|FORBIDDEN)\d{3}|SYNTAX)\b")
+_CODE_MARK = re.compile(r"\[([A-Z][A-Z_0-9]*)\]|\b((?:LOOP|FORBIDDEN)\d{3}|SYNTAX|LOOP_DYNAMIC)\b")
 
 
 def codes_in(text: str) -> list[str]:

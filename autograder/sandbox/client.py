@@ -137,9 +137,9 @@ class Sandbox:
             reply["value"] = decode(reply["value"])
         return reply
 
-    def call(self, name: str, args: tuple, kwargs: dict, count_events: bool = False) -> dict:
+    def call(self, name: str, args: tuple, kwargs: dict, count_events: bool = False, skip=()) -> dict:
         reply = self.request({"op": "call", "name": name, "args": encode(list(args)), "kwargs": encode(kwargs),
-                              "count_events": count_events}, self.call_seconds)
+                              "count_events": count_events, "skip": sorted(skip)}, self.call_seconds)
         for key in ("result", "args_after", "kwargs_after"):
             reply[key] = decode(reply.get(key))
         return reply

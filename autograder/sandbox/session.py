@@ -11,6 +11,7 @@ import builtins
 
 import numpy as np
 
+from autograder.grading.dynamic import TracingDisabled
 from autograder.sandbox.client import Sandbox, SandboxError
 
 
@@ -19,7 +20,10 @@ class StudentError(Exception):
 
 
 def rebuild_error(error: dict) -> Exception:
-    """The student's exception, as an exception of the same builtin type where there is one."""
+    """The student's exception, as an exception of the same builtin type where there is one
+    (and the dynamic rule's own TracingDisabled, which the worker raises when code tampers)."""
+    if error.get("type") == "TracingDisabled":
+        return TracingDisabled(error.get("message", ""))
     kind = getattr(builtins, error.get("type", ""), None)
     if isinstance(kind, type) and issubclass(kind, Exception) and kind.__module__ == "builtins":
         try:
@@ -70,11 +74,11 @@ class Session:
             raise KeyError(name)
         return CallProxy(self, name) if reply["kind"] == "callable" else reply["value"]
 
-    def call(self, name: str, args: tuple, kwargs: dict, count_events: bool = False) -> dict:
+    def call(self, name: str, args: tuple, kwargs: dict, count_events: bool = False, skip=()) -> dict:
         if name in self.hanging:
             raise self.hanging[name]
         try:
-            reply = self._alive().call(name, args, kwargs, count_events=count_events)
+            reply = self._alive().call(name, args, kwargs, count_events=count_events, skip=skip)
         except SandboxError as error:
             error.description = f"{name} {error}"
             self.hanging[name] = error
@@ -94,9 +98,9 @@ class CallProxy:
     def __call__(self, *args, **kwargs):
         return self._session.call(self.__name__, args, kwargs)["result"]
 
-    def count_events(self, args: tuple, kwargs: dict) -> int:
+    def count_events(self, args: tuple, kwargs: dict, skip=frozenset()) -> int:
         """Python-level events the function runs in student code (the dynamic loop rule)."""
-        return self._session.call(self.__name__, args, kwargs, count_events=True)["events"]
+        return self._session.call(self.__name__, args, kwargs, count_events=True, skip=skip)["events"]
 
     def __repr__(self) -> str:
         return f"<student function {self.__name__}>"

@@ -21,7 +21,7 @@ from IPython.core.interactiveshell import InteractiveShell
 from traitlets.config import Config
 
 from autograder.kitcheck.calls import describe_exception
-from autograder.kitcheck.events import count_events
+from autograder.grading.dynamic import count_events
 from autograder.sandbox import channel
 from autograder.sandbox.encoding import Opaque, decode, encode
 
@@ -123,7 +123,8 @@ class Worker:
             with warnings.catch_warnings(record=True) as caught, np.errstate(all="warn"):
                 warnings.simplefilter("always")
                 if request.get("count_events"):
-                    reply["events"], result = count_events(func, args, kwargs)
+                    result = None
+                    reply["events"] = count_events(func, args, kwargs, frozenset(request.get("skip", [])))
                 else:
                     result = func(*args, **kwargs)
             reply["result"] = encode(result)
