@@ -28,6 +28,7 @@ from autograder.sandbox.worker import Worker, make_shell  # noqa: E402
 def serve(control: socket.socket) -> None:
     sys.modules["kitcheck"] = autograder.kitcheck  # notebooks `import kitcheck`; it is public code
     shell = make_shell()
+    shell.run_line_magic("matplotlib", "inline")  # once here, not in every worker's first cell
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # workers are reaped by the kernel
     while True:
         try:
