@@ -78,6 +78,9 @@ c.Course.seed = 2026
 c.Course.rtol = 1e-6
 c.Course.atol = 1e-8
 
+# The language of the explanation added under each failed check's messages: "en" or "ko".
+c.Course.language = "en"
+
 # The loop rule's optional third opinion, by timing against the reference on a large input:
 # "off", "report" (a note in the feedback) or "penalize" (also fails the vectorization cell).
 c.Course.timing = "off"

@@ -9,7 +9,8 @@ from typing import Callable
 from nbformat import NotebookNode
 
 from autograder.config import Unit
-from autograder.kitcheck.codes import codes_in
+from autograder.i18n import explain, title
+from autograder.kitcheck.codes import codes_in, tag
 from autograder.notebook.cells import grade_id, is_grade
 
 # nbgrader's own names for errors the kit's checks did not raise
@@ -48,8 +49,10 @@ def cell_codes(cell: NotebookNode) -> list[str]:
     return codes
 
 
-def unit_results(nb: NotebookNode, units: list[Unit], score: Callable[[NotebookNode], tuple]) -> list[TestResult]:
-    """One result per grade cell of the course's units, in notebook order; missing cells score 0."""
+def unit_results(nb: NotebookNode, units: list[Unit], score: Callable[[NotebookNode], tuple],
+                 language: str = "en") -> list[TestResult]:
+    """One result per grade cell of the course's units, in notebook order; missing cells score 0.
+    A failed check's output ends with what each of its codes means, in the course's language."""
     cells = {grade_id(c): c for c in nb.cells if is_grade(c)}
     results = []
     for unit in units:
@@ -61,13 +64,20 @@ def unit_results(nb: NotebookNode, units: list[Unit], score: Callable[[NotebookN
             got, top = score(cell) if cell is not None else (0.0, points)
             codes = cell_codes(cell) if cell is not None else ["NOT_DEFINED"]
             passed = got is not None and got >= top
+            output = cell_text(cell) if cell is not None else f"[NOT_DEFINED] the cell {cell_id} is missing"
+            if not passed:
+                output += "".join(f"\n{tag(code)} {meaning(code, language)}" for code in codes)
             results.append(TestResult(
                 name=f"{unit.name}: {label}", score=float(got or 0), max_score=float(top),
-                status="passed" if passed else "failed",
-                output=cell_text(cell) if cell is not None else f"[NOT_DEFINED] the cell {cell_id} is missing",
+                status="passed" if passed else "failed", output=output,
                 extra_data={"function": unit.name, "codes": [] if passed else codes},
             ))
     return results
+
+
+def meaning(code: str, language: str) -> str:
+    """One line on what a code means (a known mistake by its title), from the gettext catalogs."""
+    return title(code, language) if code.startswith("M_") else explain(code, language)
 
 
 def write_results_json(path: Path, results: list[TestResult], output: str = "") -> dict:

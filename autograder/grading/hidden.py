@@ -43,8 +43,9 @@ def check(assignment: str, name: str, func, student: str | None = None) -> None:
     if failures:
         # Every code of every failing case, mistakes first: only the first case is shown in full.
         marks = " ".join(tag(code) for code in sorted(dict.fromkeys(codes), key=lambda c: not c.startswith("M_")))
-        raise CheckFailed(
-            f"{name} failed {len(failures)} of {len(cases)} hidden cases {marks}; the first:\n{failures[0]}")
+        shown = next((f for f in failures if "[M_" in f), failures[0])  # a diagnosed case says most
+        raise CheckFailed(f"{name} failed {len(failures)} of {len(cases)} hidden cases {marks}; "
+                          f"{'a diagnosed one' if shown is not failures[0] else 'the first'}:\n{shown}")
     print(f"ok  {name}: {len(cases)} hidden cases passed")
 
 

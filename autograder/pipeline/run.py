@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
@@ -63,4 +64,7 @@ def _grade(student: str) -> Graded:
 def _feedback(student: str) -> None:
     if not isinstance(_worker["feedback"], FeedbackWriter):
         _worker["feedback"] = FeedbackWriter(*_worker["feedback"])
-    _worker["feedback"].write(student)
+    try:
+        _worker["feedback"].write(student)
+    except Exception as error:  # a notebook nbgrader's feedback steps reject costs its feedback only
+        print(f"{student}: no feedback HTML ({type(error).__name__}: {error})", file=sys.stderr)

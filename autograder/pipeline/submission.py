@@ -20,7 +20,7 @@ from traitlets.config import Config
 from traitlets.utils.importstring import import_item
 
 from autograder.commands.results import TestResult, unit_results, write_results_json
-from autograder.config import Unit
+from autograder.config import Course, Unit
 from autograder.pipeline.source_cells import CachedOverwriteCells
 
 SKIPPED = ("SaveAutoGrades", "AssignLatePenalties", "CheckCellMetadata")
@@ -55,6 +55,7 @@ class SubmissionGrader:
         self.steps = [_step(name, config) for name in names if _short(name) not in SKIPPED]
         self.db_url = f"sqlite:///{root / 'gradebook.db'}"
         self.solution_ids = {u.name for u in units}
+        self.language = Course(config=config).language
 
     def grade(self, student: str) -> Graded:
         started = time.perf_counter()
@@ -90,7 +91,7 @@ class SubmissionGrader:
         scores = {c.metadata.nbgrader.grade_id: utils.determine_grade(c)[0] for c in nb.cells if utils.is_grade(c)}
         blank = [c.metadata.nbgrader.grade_id for c in nb.cells
                  if utils.is_solution(c) and c.metadata.nbgrader.get("checksum") == utils.compute_checksum(c)]
-        results = unit_results(nb, self.units, lambda cell: utils.determine_grade(cell))
+        results = unit_results(nb, self.units, lambda cell: utils.determine_grade(cell), self.language)
         return Graded(student, results, scores=scores, no_response=blank)
 
 
