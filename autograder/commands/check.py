@@ -33,7 +33,7 @@ from autograder.sandbox.session import Session
 
 def run_notebook(path: Path) -> NotebookNode:
     """Execute the notebook as grading would, with the data files of its folder."""
-    Zygote.shared()  # start the warm parent now; reading the notebook overlaps with it
+    Zygote.shared(plotting=False)  # start the warm parent now; reading the notebook overlaps with it
     nb = nbformat.read(path, as_version=4)
     data = [p for p in path.parent.iterdir() if p.is_file() and p.suffix not in (".ipynb", ".py", ".md")]
     session = Session(Sandbox(data, Limits(), hide=[]))

@@ -34,23 +34,24 @@ class Zygote:
 
     _instance: "Zygote | None" = None
 
-    def __init__(self):
+    def __init__(self, plotting: bool = True):
         self.owner = os.getpid()
         self.control, theirs = socket.socketpair()
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "OPENBLAS_NUM_THREADS": "1",
                "MPLBACKEND": "Agg", "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
-        self.process = subprocess.Popen([sys.executable, "-m", "autograder.sandbox.zygote", str(theirs.fileno())],
+        flags = [] if plotting else ["--no-plotting"]
+        self.process = subprocess.Popen([sys.executable, "-m", "autograder.sandbox.zygote", str(theirs.fileno()), *flags],
                                         pass_fds=[theirs.fileno()], env=env, cwd="/",
                                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
         theirs.close()
         atexit.register(self.stop)
 
     @classmethod
-    def shared(cls) -> "Zygote":
+    def shared(cls, plotting: bool = True) -> "Zygote":
         """This process's zygote (a forked grader process starts its own, never shares its parent's)."""
         mine = cls._instance
         if mine is None or mine.owner != os.getpid() or mine.process.poll() is not None:
-            cls._instance = cls()
+            cls._instance = cls(plotting)
         return cls._instance
 
     def fork(self, request: dict) -> tuple[int, socket.socket]:

@@ -1,6 +1,7 @@
 """The warm parent: imports numpy, IPython and matplotlib once, then forks a worker per request.
 
-Started by the grader as `python -m autograder.sandbox.zygote FD` with a clean environment; it
+Started by the grader as `python -m autograder.sandbox.zygote FD [--no-plotting]` with a clean
+environment (without matplotlib warmed, for a single self-check that may not plot at all); it
 never imports the grader's modules (tests, solutions, gradebook), so a forked worker holds none
 of them. A request carries the worker's socket (passed as a file descriptor) and its confinement.
 """
@@ -15,8 +16,6 @@ import signal  # noqa: E402
 import socket  # noqa: E402
 import sys  # noqa: E402
 
-import matplotlib  # noqa: E402,F401 (warm: students plot)
-import matplotlib.pyplot  # noqa: E402,F401
 import numpy  # noqa: E402,F401
 
 import autograder.kitcheck  # noqa: E402
@@ -25,10 +24,13 @@ from autograder.sandbox.confine import Confinement, Limits, confine  # noqa: E40
 from autograder.sandbox.worker import Worker, make_shell  # noqa: E402
 
 
-def serve(control: socket.socket) -> None:
+def serve(control: socket.socket, plotting: bool) -> None:
     sys.modules["kitcheck"] = autograder.kitcheck  # notebooks `import kitcheck`; it is public code
     shell = make_shell()
-    shell.run_line_magic("matplotlib", "inline")  # once here, not in every worker's first cell
+    if plotting:  # warm for a batch of notebooks that plot; a single self-check starts faster without
+        import matplotlib.pyplot  # noqa: F401
+
+        shell.run_line_magic("matplotlib", "inline")
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # workers are reaped by the kernel
     while True:
         try:
@@ -62,4 +64,4 @@ def _run_worker(sock: socket.socket, request: dict, shell) -> None:
 
 
 if __name__ == "__main__":
-    serve(socket.socket(fileno=int(sys.argv[1])))
+    serve(socket.socket(fileno=int(sys.argv[1])), plotting="--no-plotting" not in sys.argv)
