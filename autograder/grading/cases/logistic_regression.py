@@ -4,17 +4,8 @@ from __future__ import annotations
 import numpy as np
 
 from autograder.grading.case import Case
-
-
-def _size(rng: np.random.Generator, low: int, high: int) -> int:
-    return int(rng.integers(low, high + 1))
-
-
-def _pair(rng: np.random.Generator, low: int, high: int) -> tuple[int, int]:
-    """Two different sizes (n_x != m)."""
-    first = _size(rng, low, high)
-    second = _size(rng, low, high - 1)
-    return first, second + (second >= first)
+from autograder.grading.cases.sizes import pair as _pair
+from autograder.grading.cases.sizes import size as _size
 
 
 def _labels(rng: np.random.Generator, m: int, dtype=float) -> np.ndarray:
