@@ -7,10 +7,11 @@ What it measures
      (demo/submissions/*/<assignment>.py) and the generated variants of tests/students.py in turn,
      named s001_ada, s002_ben, ..., written into submitted/<student>/<assignment>/ of both copies.
   3. Copy A is graded by nbgrader as shipped: `nbgrader autograde ASSIGNMENT` (sequential), with
-     AUTOGRADER_EXECUTOR=kernel. Copy B is graded by `autograder grade ASSIGNMENT --jobs N`, with
-     AUTOGRADER_EXECUTOR=sandbox. Each is the whole command, timed by the wall clock: start-up
-     and imports included. (`autograder grade` also writes feedback HTML and results.json; stock
-     autograde does not, so the comparison does not favour the kit.)
+     AUTOGRADER_EXECUTOR=kernel. Copy B is graded by `autograder grade ASSIGNMENT --jobs N
+     --no-feedback`, with AUTOGRADER_EXECUTOR=sandbox: the same work as autograde (execute, score,
+     record the gradebook; the kit also writes results.json), without the feedback HTML that
+     `nbgrader generate_feedback` writes separately. Each is the whole command, timed by the wall
+     clock: start-up and imports included.
   4. Every grade cell's score of every student in both gradebooks must agree; mismatches are listed.
   5. A table of seconds per submission for both and the ratio (stock / kit, "times faster"), and
      `autograder check` against `nbgrader validate` on one finished vectorization notebook (the
@@ -30,8 +31,6 @@ temporary folder (logs of each command) is kept with --keep or when something we
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
 import itertools
 import os
 import pstats
@@ -153,29 +152,17 @@ def script(name: str) -> str:
     return str(path)
 
 
-def kit_takes_jobs() -> bool:
-    """Whether `autograder grade` accepts --jobs yet (until the parallel grader lands, it does not)."""
-    from autograder.cli import parser
-
-    with contextlib.redirect_stderr(io.StringIO()):
-        try:
-            parser().parse_args(["grade", "x", "--jobs", "2"])
-        except SystemExit:
-            return False
-    return True
-
-
 def grade_stock(copy: Path, assignment: str, total: int, logs: Path) -> Timed:
     return run_timed([script("nbgrader"), "autograde", assignment], copy, "kernel",
                      logs / f"stock-{assignment}.log", started_count(copy, assignment, total))
 
 
-def kit_grade_args(assignment: str, jobs: int, with_jobs: bool) -> list[str]:
-    return ["grade", assignment] + (["--jobs", str(jobs)] if with_jobs else [])
+def kit_grade_args(assignment: str, jobs: int) -> list[str]:
+    return ["grade", assignment, "--jobs", str(jobs), "--no-feedback"]
 
 
-def grade_kit(copy: Path, assignment: str, total: int, jobs: int, with_jobs: bool, logs: Path) -> Timed:
-    return run_timed([script("autograder"), *kit_grade_args(assignment, jobs, with_jobs)], copy, "sandbox",
+def grade_kit(copy: Path, assignment: str, total: int, jobs: int, logs: Path) -> Timed:
+    return run_timed([script("autograder"), *kit_grade_args(assignment, jobs)], copy, "sandbox",
                      logs / f"kit-{assignment}.log", started_count(copy, assignment, total))
 
 
@@ -255,11 +242,11 @@ def self_check_benchmark(folder: Path, release_folder: Path, logs: Path) -> None
 # ------------------------------------------------------------------------------------------------
 # Profile
 # ------------------------------------------------------------------------------------------------
-def profile_kit(copy: Path, assignment: str, jobs: int, with_jobs: bool, logs: Path) -> None:
+def profile_kit(copy: Path, assignment: str, jobs: int, logs: Path) -> None:
     out = logs / f"kit-{assignment}.prof"
     command = [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "autograder",
-               *kit_grade_args(assignment, jobs, with_jobs)]
-    say(f"\nprofiling `autograder {' '.join(kit_grade_args(assignment, jobs, with_jobs))}` (regrade) ...")
+               *kit_grade_args(assignment, jobs)]
+    say(f"\nprofiling `autograder {' '.join(kit_grade_args(assignment, jobs))}` (regrade) ...")
     timed = run_timed(command, copy, "sandbox", logs / f"profile-{assignment}.log")
     say(f"  {timed.seconds:.1f} s under cProfile; top {PROFILE_LINES} by cumulative time "
         f"(this process only: time in worker processes shows as waiting):")
@@ -331,14 +318,11 @@ def main(argv: list[str] | None = None) -> int:
     folder = Path(tempfile.mkdtemp(prefix="autograder-bench-"))
     logs = folder / "logs"
     logs.mkdir()
-    with_jobs = kit_takes_jobs()
     say(f"grading benchmark: {args.per_assignment} submissions per assignment, "
         f"{', '.join(args.assignments)}; {os.cpu_count()} cores; nbgrader {nbgrader.__version__}")
     say(f"  stock: `nbgrader autograde ASSIGNMENT` (AUTOGRADER_EXECUTOR=kernel, sequential)")
-    say(f"  kit:   `autograder {' '.join(kit_grade_args('ASSIGNMENT', args.jobs, with_jobs))}` "
+    say(f"  kit:   `autograder {' '.join(kit_grade_args('ASSIGNMENT', args.jobs))}` "
         f"(AUTOGRADER_EXECUTOR=sandbox)")
-    if not with_jobs:
-        say("  note: `autograder grade` does not accept --jobs yet; the kit grades sequentially")
     say(f"  working folder: {folder}")
 
     started = time.perf_counter()
@@ -355,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
         stock = grade_stock(stock_copy, assignment, n, logs)
         say(f"  stock: {stock.seconds:.1f} s ({stock.seconds / n:.3f} s per submission), exit {stock.returncode}")
         say(f"  autograder grade ...")
-        kit = grade_kit(kit_copy, assignment, n, args.jobs, with_jobs, logs)
+        kit = grade_kit(kit_copy, assignment, n, args.jobs, logs)
         say(f"  kit:   {kit.seconds:.1f} s ({kit.seconds / n:.3f} s per submission), exit {kit.returncode}")
         for name, timed in (("nbgrader autograde", stock), ("autograder grade", kit)):
             if timed.returncode != 0:
@@ -379,7 +363,7 @@ def main(argv: list[str] | None = None) -> int:
     released = kit_copy if "vectorization" in args.assignments else make_course(folder / "check", ["vectorization"])
     self_check_benchmark(folder / "selfcheck" / "vectorization", released / "release" / "vectorization", logs)
     if args.profile:
-        profile_kit(kit_copy, args.assignments[0], args.jobs, with_jobs, logs)
+        profile_kit(kit_copy, args.assignments[0], args.jobs, logs)
 
     ok = not mismatches and not failures
     say(f"\nbenchmark finished in {time.perf_counter() - started:.0f} s: "

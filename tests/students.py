@@ -84,6 +84,21 @@ VECTORIZATION = {
                 return np.abs(y - yhat).sum()
         """,
     ),
+    "patcher": dict(relu="""
+        import ast, inspect, sys
+        import kitcheck
+
+        ast.parse = lambda *args, **kwargs: ast.Module(body=[], type_ignores=[])
+        inspect.getsource = lambda *args, **kwargs: "def relu(v):\\n    return v\\n"
+        sys.settrace = lambda *args, **kwargs: None
+        kitcheck.vectorized = lambda *args, **kwargs: print("ok  relu: no Python loops found")
+
+        def relu(v):
+            out = np.zeros_like(v)
+            for index in np.ndindex(v.shape):
+                out[index] = max(0.0, v[index])
+            return out
+    """),
     "softmax_crash": dict(softmax="""
         def softmax(x):
             x_exp = np.exp(x)

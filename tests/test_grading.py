@@ -22,6 +22,9 @@ EXPECTED = [
     ("vectorization", "relu_loop", "relu", "tests", "passed", None),
     ("vectorization", "relu_loop", "relu", "vectorized", "failed", "LOOP001"),
     ("vectorization", "in_place_relu", "relu", "tests", "failed", "MUTATES_INPUT"),
+    # patching ast, inspect, sys.settrace and the check helpers in the notebook changes nothing
+    ("vectorization", "patcher", "relu", "vectorized", "failed", "LOOP001"),
+    ("vectorization", "patcher", "relu", "tests", "passed", None),
     ("vectorization", "softmax_crash", "softmax", "tests", "failed", "EXCEPTION"),
     ("broadcasting", "floor_division", "calorie_percentages", "tests", "failed", "VALUE"),
     ("broadcasting", "outer_without_reshape", "outer", "tests", "failed", None),

@@ -9,7 +9,7 @@ CODES = {
     "NOT_DEFINED": "the function or answer is missing from the notebook",
     "EXCEPTION": "the function raised an exception; its type, message and line are shown",
     "TIMEOUT": "the function or cell ran longer than its time limit",
-    "KILLED": "the student's process ended: a crash, os._exit, or a limit (memory, CPU time, processes, files)",
+    "KILLED": "stopped by a limit (memory, CPU time, processes, files, output) or the process ended (crash, os._exit)",
     "TYPE": "the result has the wrong kind (e.g. a list where an array is due, a missing dict key)",
     "SHAPE": "an array has the wrong shape, or an array came back where a scalar is due",
     "RANK1": "a rank-1 array of shape (n,) came back where a (n, 1) or (1, n) array is due",

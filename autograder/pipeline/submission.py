@@ -21,9 +21,12 @@ from traitlets.utils.importstring import import_item
 
 from autograder.commands.results import TestResult, unit_results, write_results_json
 from autograder.config import Course, Unit
-from autograder.pipeline.source_cells import CachedOverwriteCells
+from autograder.pipeline.source_cells import CachedOverwriteCells, CachedOverwriteKernelspec
 
 SKIPPED = ("SaveAutoGrades", "AssignLatePenalties", "CheckCellMetadata")
+UNMATCHED = ("the notebook's graded cells were changed so that they no longer match the assignment "
+             "(a graded cell was copied, or its nbgrader metadata edited): download a fresh copy of the "
+             "notebook, paste your answers into it and submit again")
 
 
 class BadSubmission(Exception):
@@ -51,7 +54,8 @@ class SubmissionGrader:
     def __init__(self, root: Path, assignment: str, config: Config, units: list[Unit]):
         self.root, self.assignment, self.units = root, assignment, units
         names = [*_pipeline(config, "sanitize_preprocessors"), *_pipeline(config, "autograde_preprocessors")]
-        names = [CachedOverwriteCells if _short(name) == "OverwriteCells" else name for name in names]
+        cached = {"OverwriteCells": CachedOverwriteCells, "OverwriteKernelspec": CachedOverwriteKernelspec}
+        names = [cached.get(_short(name), name) for name in names]
         self.steps = [_step(name, config) for name in names if _short(name) not in SKIPPED]
         self.db_url = f"sqlite:///{root / 'gradebook.db'}"
         self.solution_ids = {u.name for u in units}
@@ -69,8 +73,8 @@ class SubmissionGrader:
             graded.timestamp = _timestamp(folder)
         except BadSubmission as error:
             graded = self._failed(student, str(error))
-        except Exception as error:  # whatever else a hostile notebook trips in a step: its own loss only
-            graded = self._failed(student, f"the notebook could not be processed ({type(error).__name__}: {error})")
+        except Exception:  # whatever else a hostile notebook trips in nbgrader's steps: its own loss only
+            graded = self._failed(student, UNMATCHED)
         graded.seconds = time.perf_counter() - started
         output = f"grading failed: {graded.error}" if graded.error else ""
         write_results_json(target / "results.json", graded.results, output=output)

@@ -10,7 +10,6 @@ import ctypes
 import os
 import resource
 import sys
-import tempfile
 from dataclasses import dataclass, field
 
 CLONE_NEWNS, CLONE_NEWNET = 0x00020000, 0x40000000
@@ -37,8 +36,8 @@ class Confinement:
 def protections_available() -> dict[str, bool]:
     """What this machine lets the sandbox do; the grader reports what is missing, once."""
     root = hasattr(os, "geteuid") and os.geteuid() == 0 and sys.platform.startswith("linux")
-    return {"network namespace": root, "hidden course files": root, "unprivileged user": root,
-            "resource limits": hasattr(resource, "setrlimit")}
+    return {"network namespace": root, "hidden course files": root, "private temporary folders": root,
+            "unprivileged user": root, "resource limits": hasattr(resource, "setrlimit")}
 
 
 def confine(spec: Confinement) -> list[str]:
@@ -47,7 +46,7 @@ def confine(spec: Confinement) -> list[str]:
     os.setsid()  # its own process group, so the grader can kill it with everything it started
     _quiet_standard_streams()
     if spec.uid is not None:
-        missing += _namespaces(spec.hide)
+        missing += _namespaces(spec.workdir, spec.hide)
     os.chdir(spec.workdir)
     _scrub_environment(spec.workdir)
     _set_limits(spec.limits, unprivileged=spec.uid is not None)
@@ -66,12 +65,12 @@ def _quiet_standard_streams() -> None:
     os.close(null)
 
 
-def _namespaces(hide: list[str]) -> list[str]:
+def _namespaces(workdir: str, hide: list[str]) -> list[str]:
     libc = ctypes.CDLL(None, use_errno=True)
     if libc.unshare(CLONE_NEWNS | CLONE_NEWNET) != 0:
-        return ["network namespace", "hidden course files"]
+        return ["network namespace", "hidden course files", "private temporary folders"]
     libc.mount(None, b"/", None, MS_REC | MS_PRIVATE, None)  # our mounts stay ours
-    failed = _reveal_python(libc)
+    failed = []
     for path in hide:
         if os.path.isdir(path):
             ok = libc.mount(b"tmpfs", path.encode(), b"tmpfs", MS_RDONLY, b"size=4k") == 0
@@ -81,30 +80,31 @@ def _namespaces(hide: list[str]) -> list[str]:
             continue
         if not ok:
             failed.append(f"hiding {path}")
+    for home, keep in _private_homes().items():  # e.g. /root, where pyenv keeps Python
+        failed += _cover(libc, home, keep, b"mode=755,size=64k")
+    for shared in ("/tmp", "/var/tmp", "/dev/shm"):  # other graders' files, and a place to leave files
+        if os.path.isdir(shared):
+            failed += _cover(libc, shared, [workdir] if workdir.startswith(shared + os.sep) else [],
+                             b"mode=1777,size=64m")
     return failed
 
 
-def _reveal_python(libc) -> list[str]:
-    """Python may live in a private home (e.g. /root/.pyenv): cover that home with an empty
-    tmpfs and bind the Python installation back in, so the unprivileged worker can import the
-    standard library but sees nothing else of the home."""
-    failed = []
-    for home, installs in _private_homes().items():
-        stage = tempfile.mkdtemp(prefix="autograder-python-")
-        staged = []
-        for i, install in enumerate(installs):
-            target = os.path.join(stage, str(i))
-            os.mkdir(target)
-            if libc.mount(install.encode(), target.encode(), None, MS_BIND | MS_REC, None) == 0:
-                staged.append((target, install))
-        if libc.mount(b"tmpfs", home.encode(), b"tmpfs", 0, b"size=64k,mode=755") != 0:
-            failed.append(f"hiding {home}")
-            continue
-        for target, install in staged:
-            os.makedirs(install, mode=0o755, exist_ok=True)
-            if libc.mount(target.encode(), install.encode(), None, MS_BIND | MS_REC, None) != 0:
-                failed.append(f"revealing {install}")
-    return failed
+def _cover(libc, folder: str, keep: list[str], options: bytes) -> list[str]:
+    """Put an empty tmpfs over `folder`, with the folders in `keep` (below it) bound back in place."""
+    handles = [(path, os.open(path, os.O_PATH | os.O_DIRECTORY)) for path in keep]
+    try:
+        if libc.mount(b"tmpfs", folder.encode(), b"tmpfs", 0, options) != 0:
+            return [f"covering {folder}"]
+        failed = []
+        for path, handle in handles:
+            os.makedirs(path, mode=0o755, exist_ok=True)
+            source = f"/proc/self/fd/{handle}".encode()
+            if libc.mount(source, path.encode(), None, MS_BIND | MS_REC, None) != 0:
+                failed.append(f"keeping {path}")
+        return failed
+    finally:
+        for _, handle in handles:
+            os.close(handle)
 
 
 def _private_homes() -> dict[str, list[str]]:

@@ -24,6 +24,8 @@ def rebuild_error(error: dict) -> Exception:
     (and the dynamic rule's own TracingDisabled, which the worker raises when code tampers)."""
     if error.get("type") == "TracingDisabled":
         return TracingDisabled(error.get("message", ""))
+    if error.get("type") == "OutputLimit":
+        return SandboxError("KILLED", error.get("message", ""))
     kind = getattr(builtins, error.get("type", ""), None)
     if isinstance(kind, type) and issubclass(kind, Exception) and kind.__module__ == "builtins":
         try:

@@ -89,6 +89,10 @@ class Worker:
         error = result.error_before_exec or result.error_in_exec
         if error is not None:
             outputs.append(_error_output(error))
+        elif out.dropped or err.dropped:
+            flood = _over_output_limit(out if out.dropped else err)
+            outputs.append({"output_type": "error", "ename": flood["type"], "evalue": flood["message"],
+                            "traceback": [flood["description"]]})
         return {"outputs": outputs}
 
     def _displays(self) -> list[dict]:
@@ -129,6 +133,8 @@ class Worker:
                     result = func(*args, **kwargs)
             reply["result"] = encode(result)
             reply["warnings"] = sorted({f"{w.category.__name__}: {w.message}" for w in caught})[:5]
+            if out.dropped:
+                reply["error"] = _over_output_limit(out)
         except BaseException as error:  # SystemExit and KeyboardInterrupt too: they are the student's
             reply["error"] = {"type": type(error).__name__, "message": str(error)[:2000],
                               "description": describe_exception(error)[:3000]}
@@ -136,6 +142,12 @@ class Worker:
             sys.stdout, sys.stderr = saved
         reply["args_after"], reply["kwargs_after"] = encode(list(args)), encode(kwargs)
         return reply
+
+
+def _over_output_limit(stream: BoundedStream) -> dict:
+    message = (f"[KILLED] stopped for printing {stream.kept + stream.dropped:,} characters, more than the "
+               f"output limit of {stream.limit:,}")
+    return {"type": "OutputLimit", "message": message, "description": message}
 
 
 def _protocol_error(message: str) -> dict:
