@@ -357,10 +357,10 @@ def test_vectorized_code_runs_exactly_as_many_events_on_the_larger_case():
 
 def test_optimize_loop_over_iterations_does_not_grow_with_examples_and_features():
     [case] = [c for c in hidden_cases("logistic_regression", "optimize")
-              if c.kwargs.get("num_iterations") == 150]
+              if c.kwargs.get("num_iterations") == 101]
     reference = solutions.logistic_regression.optimize
     small = count_events(reference, case.args, case.kwargs)
-    assert small > 150  # the loop over the iterations is counted...
+    assert small > 101  # the loop over the iterations is counted...
     assert count_events(reference, *scale_args(case.args, case.kwargs, 3)) == small  # ...and stays flat
     assert dynamic_findings("logistic_regression", "optimize", reference, [case], "iterations") == []
     assert dynamic_findings("logistic_regression", "optimize", optimize_while, [case], "iterations") == []
@@ -386,7 +386,7 @@ def _optimize_reporting_its_largest_weight(w, b, X, Y, num_iterations=100, learn
 
 def test_a_short_loop_in_a_long_function_is_reported_however_small_its_growth():
     [case] = [c for c in hidden_cases("logistic_regression", "optimize")
-              if c.kwargs.get("num_iterations") == 150]
+              if c.kwargs.get("num_iterations") == 101]
     [finding] = dynamic_findings("logistic_regression", "optimize", _optimize_reporting_its_largest_weight,
                                  [case], "iterations")
     assert finding.code == LOOP_DYNAMIC

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from nbgrader.api import Gradebook
+from nbgrader.api import Comment, Grade, Gradebook
+from sqlalchemy.orm import joinedload
 
 from autograder.pipeline.submission import Graded
 
@@ -22,11 +23,14 @@ def record(root: Path, course_id: str, assignment: str, batch: list[Graded]) -> 
 
 
 def _record_scores(gradebook: Gradebook, assignment: str, graded: Graded) -> None:
-    for grade_id, score in graded.scores.items():
-        grade = gradebook.find_grade(grade_id, assignment, assignment, graded.student)
-        grade.auto_score = score
-        # a grader's manual score, or no automatic one, means a person must look again
-        grade.needs_manual_grade = grade.manual_score is not None or score is None
     notebook = gradebook.find_submission_notebook(assignment, assignment, graded.student)
-    for comment in notebook.comments:
-        comment.auto_comment = "No response." if comment.name in graded.no_response else None
+    with gradebook.db.no_autoflush:  # one query for the grades with their cells, not one per cell
+        grades = gradebook.db.query(Grade).options(joinedload(Grade.cell)).filter(Grade.notebook == notebook)
+        for grade in grades:
+            if grade.cell.name in graded.scores:
+                grade.auto_score = score = graded.scores[grade.cell.name]
+                # a grader's manual score, or no automatic one, means a person must look again
+                grade.needs_manual_grade = grade.manual_score is not None or score is None
+        comments = gradebook.db.query(Comment).options(joinedload(Comment.cell)).filter(Comment.notebook == notebook)
+        for comment in comments:
+            comment.auto_comment = "No response." if comment.cell.name in graded.no_response else None
