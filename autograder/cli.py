@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -39,6 +40,9 @@ def _report(args) -> int:
 
 
 def _grade(args) -> int:
+    from autograder.sandbox.client import Zygote
+
+    Zygote.prestart(args.jobs or os.cpu_count() or 1)  # warm parents start while nbgrader imports
     from autograder.commands.grade import grade
     from autograder.commands.table import grade_table
 

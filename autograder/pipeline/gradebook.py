@@ -1,5 +1,6 @@
 """Record a batch's scores in the nbgrader gradebook, as nbgrader's SaveAutoGrades would, in one
-process and one session: no two graders ever write the SQLite file at the same time."""
+process and one session: no two graders ever write the SQLite file at the same time. Scores are
+recorded as they arrive, while the grader processes go on with the next submissions."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,16 +11,25 @@ from sqlalchemy.orm import joinedload
 from autograder.pipeline.submission import Graded
 
 
-def record(root: Path, course_id: str, assignment: str, batch: list[Graded]) -> None:
-    with Gradebook(f"sqlite:///{root / 'gradebook.db'}", course_id=course_id) as gradebook:
-        for graded in batch:
-            if graded.error:
-                continue  # nbgrader records nothing for a submission it cannot read either
-            gradebook.update_or_create_student(graded.student)
+class Recorder:
+    def __init__(self, root: Path, course_id: str, assignment: str):
+        self.gradebook = Gradebook(f"sqlite:///{root / 'gradebook.db'}", course_id=course_id)
+        self.assignment = assignment
+
+    def add(self, graded: Graded) -> Graded:
+        if not graded.error:  # nbgrader records nothing for a submission it cannot read either
+            self.gradebook.update_or_create_student(graded.student)
             extra = {"timestamp": graded.timestamp} if graded.timestamp else {}
-            gradebook.update_or_create_submission(assignment, graded.student, **extra)
-            _record_scores(gradebook, assignment, graded)
-        gradebook.db.commit()
+            self.gradebook.update_or_create_submission(self.assignment, graded.student, **extra)
+            _record_scores(self.gradebook, self.assignment, graded)
+            self.gradebook.db.commit()
+        return graded
+
+    def __enter__(self) -> "Recorder":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.gradebook.close()
 
 
 def _record_scores(gradebook: Gradebook, assignment: str, graded: Graded) -> None:

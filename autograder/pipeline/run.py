@@ -11,7 +11,7 @@ from traitlets.config import Config
 
 from autograder.config import load_config, units
 from autograder.pipeline.feedback import FeedbackWriter
-from autograder.pipeline.gradebook import record
+from autograder.pipeline.gradebook import Recorder
 from autograder.pipeline.progress import Progress
 from autograder.pipeline.submission import Graded, SubmissionGrader
 from autograder.sandbox.client import Zygote
@@ -26,22 +26,24 @@ def grade_batch(root: Path, assignment: str, students: list[str], jobs: int | No
     config.CourseDirectory.root = str(root)
     setup = (root, assignment, config)
     progress = progress or Progress(assignment, len(students))
-    if jobs == 1:
-        _start(*setup)
-        batch = [_tick(progress, _grade(s)) for s in students]
-        record(root, config.CourseDirectory.course_id, assignment, batch)
-        for graded in batch if feedback else []:
-            if not graded.error:
-                _feedback(graded.student)
-    else:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start, initargs=setup) as pool:
-            futures = {pool.submit(_grade, s): s for s in students}
-            done = {futures[f]: _tick(progress, f.result()) for f in as_completed(futures)}
-            batch = [done[s] for s in students]
-            record(root, config.CourseDirectory.course_id, assignment, batch)
-            if feedback:
-                list(pool.map(_feedback, [g.student for g in batch if not g.error]))
+    recorder = Recorder(root, config.CourseDirectory.course_id, assignment)
+    with recorder:
+        if jobs == 1:
+            _start(multiprocessing.Value("i", 0), *setup)
+            batch = [recorder.add(_tick(progress, _grade(s))) for s in students]
+            for graded in batch if feedback else []:
+                if not graded.error:
+                    _feedback(graded.student)
+        else:
+            context = multiprocessing.get_context("fork")
+            slots = context.Value("i", 0)
+            with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start, initargs=(slots, *setup)) as pool:
+                futures = {pool.submit(_grade, s): s for s in students}
+                done = {futures[f]: recorder.add(_tick(progress, f.result())) for f in as_completed(futures)}
+                batch = [done[s] for s in students]
+                if feedback:  # feedback reads the gradebook: only once every score is in
+                    recorder.gradebook.db.commit()
+                    list(pool.map(_feedback, [g.student for g in batch if not g.error]))
     progress.close()
     return batch
 
@@ -51,8 +53,11 @@ def _tick(progress: Progress, graded: Graded) -> Graded:
     return graded
 
 
-def _start(root: Path, assignment: str, config: Config) -> None:
-    Zygote.shared()  # start the warm parent now, while this process gets ready
+def _start(slots, root: Path, assignment: str, config: Config) -> None:
+    with slots.get_lock():  # which of the prestarted warm parents (if any) is this process's
+        slot, slots.value = slots.value, slots.value + 1
+    Zygote.adopt(slot)
+    Zygote.shared()  # started now if none was prestarted, while this process gets ready
     _worker["grader"] = SubmissionGrader(root, assignment, config, units(root, assignment))
     _worker["feedback"] = (root, assignment, config)
 

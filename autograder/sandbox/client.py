@@ -33,6 +33,7 @@ class Zygote:
     """One warm parent process per grader process, started on first use."""
 
     _instance: "Zygote | None" = None
+    _spares: list["Zygote"] = []
 
     def __init__(self, plotting: bool = True):
         self.owner = os.getpid()
@@ -50,9 +51,23 @@ class Zygote:
     def shared(cls, plotting: bool = True) -> "Zygote":
         """This process's zygote (a forked grader process starts its own, never shares its parent's)."""
         mine = cls._instance
-        if mine is None or mine.owner != os.getpid() or mine.process.poll() is not None:
+        if mine is None or mine.owner != os.getpid() or not mine.alive():
             cls._instance = cls(plotting)
         return cls._instance
+
+    @classmethod
+    def prestart(cls, count: int) -> None:
+        """Start the warm parents of `count` grader processes now, so that they get ready while
+        this process imports the rest; each grader process forked later adopts one."""
+        cls._spares = [cls() for _ in range(count)]
+
+    @classmethod
+    def adopt(cls, index: int) -> None:
+        """In a grader process: take prestarted parent number `index` as this process's own."""
+        if index < len(cls._spares) and cls._spares[index].alive():
+            cls._instance = cls._spares[index]
+            cls._instance.owner = os.getpid()
+        cls._spares = []
 
     def fork(self, request: dict) -> tuple[int, socket.socket]:
         mine, theirs = socket.socketpair()
@@ -61,8 +76,20 @@ class Zygote:
         theirs.close()
         return channel.receive(self.control, timeout=60)["pid"], mine
 
+    def alive(self) -> bool:
+        """Whether the process runs (asked of the OS: a grader process that adopted it is not its
+        parent, and Popen.poll answers only to the parent)."""
+        try:
+            os.kill(self.process.pid, 0)
+            with open(f"/proc/{self.process.pid}/stat") as stat:
+                return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+        except (ProcessLookupError, PermissionError):
+            return False
+        except OSError:  # no /proc: the signal test is all there is
+            return True
+
     def stop(self) -> None:
-        if self.owner == os.getpid() and self.process.poll() is None:
+        if self.owner == os.getpid() and self.alive():
             self.control.close()
             self.process.kill()
             self.process.wait()

@@ -10,7 +10,9 @@ and sends back only encoded plain data. Requests:
 """
 from __future__ import annotations
 
+import ast
 import io
+import linecache
 import socket
 import sys
 import warnings
@@ -60,6 +62,7 @@ def make_shell() -> InteractiveShell:
 class Worker:
     def __init__(self, sock: socket.socket, shell: InteractiveShell, output_limit: int):
         self.sock, self.shell, self.output_limit = sock, shell, output_limit
+        self.cells = 0
 
     def serve(self) -> None:
         while True:
@@ -79,14 +82,20 @@ class Worker:
         self.shell.display_pub.clear_output()
         saved = sys.stdout, sys.stderr
         sys.stdout, sys.stderr = out, err
+        shown = []
         try:
-            result = self.shell.run_cell(request["source"], store_history=True)
+            plain = _plain_python(request["source"], f"<cell-{self.cells}>")
+            self.cells += 1
+            if plain is None:  # magics, shell escapes: IPython's own machinery
+                result = self.shell.run_cell(request["source"], store_history=True)
+                error = result.error_before_exec or result.error_in_exec
+            else:  # plain Python (most cells) runs straight in the notebook's namespace: faster
+                error, shown = self._exec(plain)
         finally:
             sys.stdout, sys.stderr = saved
         outputs = [{"output_type": "stream", "name": name, "text": stream.text()}
                    for name, stream in (("stdout", out), ("stderr", err)) if stream.text()]
-        outputs += self._displays()
-        error = result.error_before_exec or result.error_in_exec
+        outputs += shown + self._displays()
         if error is not None:
             outputs.append(_error_output(error))
         elif out.dropped or err.dropped:
@@ -94,6 +103,20 @@ class Worker:
             outputs.append({"output_type": "error", "ename": flood["type"], "evalue": flood["message"],
                             "traceback": [flood["description"]]})
         return {"outputs": outputs}
+
+    def _exec(self, compiled: tuple) -> tuple[BaseException | None, list[dict]]:
+        """Run a plain cell; the value of a last expression is shown, as a notebook shows it."""
+        body, last = compiled
+        try:
+            exec(body, self.shell.user_ns)
+            value = eval(last, self.shell.user_ns) if last is not None else None
+        except BaseException as error:  # the student's cell: its error is its output
+            return error, []
+        if value is None:
+            return None, []
+        text = repr(value)[: self.output_limit]
+        return None, [{"output_type": "execute_result", "data": {"text/plain": text}, "metadata": {},
+                       "execution_count": None}]
 
     def _displays(self) -> list[dict]:
         shown = []
@@ -142,6 +165,20 @@ class Worker:
             sys.stdout, sys.stderr = saved
         reply["args_after"], reply["kwargs_after"] = encode(list(args)), encode(kwargs)
         return reply
+
+
+def _plain_python(source: str, filename: str):
+    """(code of all but a last expression, code of that expression or None), or None when the
+    cell needs IPython (magics, `!` commands, `?` help). Its lines are kept for tracebacks."""
+    try:
+        tree = ast.parse(source, filename)
+    except SyntaxError:
+        return None
+    last = None
+    if tree.body and isinstance(tree.body[-1], ast.Expr):
+        last = compile(ast.Expression(tree.body.pop().value), filename, "eval")
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    return compile(tree, filename, "exec"), last
 
 
 def _over_output_limit(stream: BoundedStream) -> dict:
