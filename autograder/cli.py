@@ -44,6 +44,10 @@ def _grade(args) -> int:
 
     Zygote.prestart(args.jobs or os.cpu_count() or 1)  # warm parents start while nbgrader imports
     from autograder.commands.grade import grade
+    from autograder.sandbox.confine import unavailable_protections
+
+    if unavailable_protections():
+        print(f"note: {unavailable_protections()}", file=sys.stderr)
     from autograder.commands.table import grade_table
 
     graded = grade(course_root(), args.assignment, jobs=args.jobs, feedback=not args.no_feedback)

@@ -45,7 +45,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-COURSE_FILES = ["course_config.py", "nbgrader_config.py", "assignments"]
 DEMO = REPO / "demo" / "submissions"
 SCRIPTS = Path(sys.executable).parent  # the virtualenv's bin/: nbgrader, autograder, alembic
 HEARTBEAT_SECONDS = 15.0
@@ -62,18 +61,9 @@ def say(*parts) -> None:
 # ------------------------------------------------------------------------------------------------
 def make_course(root: Path, assignments: list[str]) -> Path:
     """A course root holding the repo's configuration and assignments, each assignment released."""
-    from autograder.commands.release import release
+    from autograder.authoring.course_copy import copy_course
 
-    root.mkdir(parents=True)
-    for name in COURSE_FILES:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, root / name)
-    for assignment in assignments:
-        release(root, assignment)
-    return root
+    return copy_course(REPO, root, assignments)
 
 
 def submission_pool(assignment: str, sources: Path) -> list[tuple[str, Path]]:

@@ -4,27 +4,18 @@ The same honest submissions (the demo's students and generated ones) are graded 
 course copies: once by `nbgrader autograde`'s own pipeline with its Jupyter kernel, once by
 `autograder grade`; then every grade cell's score in the two gradebooks is compared.
 """
-import shutil
-
 import pytest
 from nbgrader.api import Gradebook
 
+from autograder.authoring.course_copy import copy_course
 from autograder.authoring.submissions import write_submission
 from autograder.commands.course import nbgrader_api
 from autograder.commands.grade import grade
-from autograder.commands.release import release
 from autograder.config import assignment_names, load_config
-from tests.conftest import COURSE_FILES, REPO
+from tests.conftest import REPO
 from tests.students import source_of
 
 GENERATED = ["reference", "other_styles"]
-
-
-def course_copy(folder):
-    for name in COURSE_FILES:
-        source = REPO / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / name)
-    return folder
 
 
 def submissions(assignment):
@@ -47,11 +38,10 @@ def scores(root):
 
 @pytest.fixture(scope="module")
 def both(tmp_path_factory):
-    stock = course_copy(tmp_path_factory.mktemp("stock"))
-    kit = course_copy(tmp_path_factory.mktemp("kit"))
+    stock = copy_course(REPO, tmp_path_factory.mktemp("stock"))
+    kit = copy_course(REPO, tmp_path_factory.mktemp("kit"))
     for root in (stock, kit):
         for assignment in assignment_names(root):
-            release(root, assignment)
             for student, source in submissions(assignment):
                 path = root / "sources" / student / f"{assignment}.py"
                 path.parent.mkdir(parents=True, exist_ok=True)

@@ -32,9 +32,9 @@ import nbformat
 import pytest
 from nbgrader.api import Gradebook, MissingEntry
 
+from autograder.authoring.course_copy import copy_course
 from autograder.authoring.submissions import fill_notebook, split_by_unit, write_submission
 from autograder.commands.grade import grade
-from autograder.commands.release import release
 from autograder.config import load_config, units
 from autograder.kitcheck.codes import codes_in
 from tests.broken.notebooks import BROKEN, BROKEN_LOGISTIC_REGRESSION, Broken
@@ -42,7 +42,6 @@ from tests.students import reference_source, source_of, variant
 
 REPO = Path(__file__).resolve().parent.parent
 HOSTILE_DIR = Path(__file__).resolve().parent / "hostile"
-COURSE_FILES = ["course_config.py", "nbgrader_config.py", "assignments"]
 
 ASSIGNMENTS = ["vectorization", "logistic_regression"]
 HONEST = {
@@ -265,16 +264,8 @@ class Batch:
 
 
 def _new_course(folder: Path) -> Path:
-    """A course root with the repo's assignments and configuration, released (as tests/conftest.py)."""
-    for name in COURSE_FILES:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, folder / name)
-    for assignment in [*ASSIGNMENTS, OTHER_ASSIGNMENT]:
-        release(folder, assignment)
-    return folder
+    """A course root with the repo's assignments and configuration, released."""
+    return copy_course(REPO, folder, [*ASSIGNMENTS, OTHER_ASSIGNMENT])
 
 
 def _unit_names(assignment: str) -> set[str]:

@@ -18,7 +18,7 @@ from autograder.config import course_root
 from autograder.grading import context
 from autograder.notebook.runner import DEMO_TAG, run_cells
 from autograder.sandbox.client import Sandbox
-from autograder.sandbox.confine import Limits
+from autograder.sandbox.confine import Limits, unavailable_protections
 from autograder.sandbox.session import Session
 
 
@@ -34,7 +34,12 @@ class SandboxExecute(NbGraderPreprocessor):
     output_kb = Integer(1024, help="Output kept per cell and stream, in KiB.").tag(config=True)
     skip_tags = List(Unicode(), [DEMO_TAG], help="Cells with these tags are not run when grading.").tag(config=True)
 
+    _warned = False  # say once per process what protections this machine lacks
+
     def preprocess(self, nb: NotebookNode, resources: dict):
+        if unavailable_protections() and not SandboxExecute._warned:
+            self.log.warning(unavailable_protections())
+            SandboxExecute._warned = True
         root = Path(self.config.CourseDirectory.root) if "root" in self.config.CourseDirectory else course_root()
         grading = resources.get("nbgrader", {})
         context.current = context.GradingContext(root=root, student=grading.get("student"))

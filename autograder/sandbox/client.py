@@ -13,7 +13,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from autograder.sandbox import channel
-from autograder.sandbox.confine import Limits, protections_available
+from autograder.sandbox.confine import Limits
 from autograder.sandbox.encoding import decode, encode
 
 # Private user ids for workers when the grader runs as root: one per grader process (its pid makes
@@ -198,9 +198,4 @@ def _kill_user(uid: int) -> None:
         finally:
             os._exit(0)
     os.waitpid(pid, 0)
-
-
-def describe_missing(missing: list[str]) -> str:
-    unavailable = [name for name, ok in protections_available().items() if not ok]
-    return ", ".join(sorted(set(unavailable + missing)))
 

@@ -40,6 +40,15 @@ def protections_available() -> dict[str, bool]:
             "unprivileged user": root, "resource limits": hasattr(resource, "setrlimit")}
 
 
+def unavailable_protections() -> str:
+    """The protections this machine does not allow, in words (empty when all apply)."""
+    missing = [name for name, ok in protections_available().items() if not ok]
+    if not missing:
+        return ""
+    return ("the sandbox cannot use " + ", ".join(missing) + " here (they need root on Linux); "
+            "time, memory, file and output limits and the separate process still apply")
+
+
 def confine(spec: Confinement) -> list[str]:
     """Apply every protection possible; return the names of those that could not be applied."""
     missing = []
