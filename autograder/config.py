@@ -72,11 +72,13 @@ def load_config(root: Path) -> Config:
     return PyFileConfigLoader(CONFIG_FILE, path=str(root)).load_config()
 
 
+@lru_cache(maxsize=None)
 def course(root: Path) -> Course:
     return Course(config=load_config(root))
 
 
-def units(root: Path, assignment: str) -> list[Unit]:
+@lru_cache(maxsize=None)
+def units(root: Path, assignment: str) -> tuple[Unit, ...]:
     """The graded units of `assignment`, in notebook order, with the course defaults filled in."""
     settings = course(root)
     if assignment not in settings.assignments:
@@ -92,7 +94,7 @@ def units(root: Path, assignment: str) -> list[Unit]:
         if spec.get("loops") == "allowed":
             spec.setdefault("vectorized_points", 0)
         result.append(Unit(assignment=assignment, name=name, **spec))
-    return result
+    return tuple(result)
 
 
 def unit(root: Path, assignment: str, name: str) -> Unit:

@@ -1,10 +1,9 @@
 """The loop rule's verdict for each vectorization cell, as the output that cell should show."""
 from __future__ import annotations
 
-from nbformat import NotebookNode
-from nbformat.v4 import new_output
+from nbformat import NotebookNode, from_dict
 
-from autograder.kitcheck.loops import Finding, is_stub, lint_cells
+from autograder.kitcheck.loops import Finding, lint_cells, stubs
 from autograder.notebook.cells import student_cells
 
 
@@ -17,21 +16,22 @@ def judge(nb: NotebookNode, policies: dict[str, str], dynamic: dict | None = Non
         return {name: _error("RuleError", f"[LOOP] the loop rule failed on this notebook: {error!r}")
                 for name in policies}
     dynamic = dynamic or {}
-    return {name: _verdict(name, cells, findings, dynamic.get(name, [])) for name in policies}
+    unwritten = stubs(cells, policies)
+    return {name: _verdict(name, name in unwritten, findings, dynamic.get(name, [])) for name in policies}
 
 
-def _verdict(name: str, cells, findings: list[Finding], measured: list) -> NotebookNode:
-    if is_stub(cells, name):
+def _verdict(name: str, stub: bool, findings: list[Finding], measured: list) -> NotebookNode:
+    if stub:
         return _error("NotImplemented", f"[NOT_IMPLEMENTED] {name} is not implemented: no vectorization points")
     lines = [f"  {f.format()}" for f in findings if f.function in (name, "")]
     lines += [f"  {finding.code} {finding.message}" for finding in measured]
     if lines:
         return _error("LoopFound", "\n".join([f"{name} is not vectorized:", *lines]))
-    return new_output("stream", name="stdout", text=f"ok  {name}: no Python loops found\n")
+    return from_dict({"output_type": "stream", "name": "stdout", "text": f"ok  {name}: no Python loops found\n"})
 
 
 def _error(ename: str, evalue: str) -> NotebookNode:
-    return new_output("error", ename=ename, evalue=evalue, traceback=[f"{ename}: {evalue}"])
+    return from_dict({"output_type": "error", "ename": ename, "evalue": evalue, "traceback": [f"{ename}: {evalue}"]})
 
 
 def unknown(grade_id: str) -> NotebookNode:

@@ -13,8 +13,7 @@ import math
 from typing import Callable
 
 import numpy as np
-from nbformat import NotebookNode
-from nbformat.v4 import new_output
+from nbformat import NotebookNode, from_dict
 
 import autograder.kitcheck as kitcheck
 from autograder.notebook.cells import VECTORIZED, grade_id, is_grade
@@ -35,9 +34,9 @@ def run_cells(nb: NotebookNode, session: Session, skip_tags=(DEMO_TAG,),
         elif is_grade(cell):
             cell.outputs = run_test_cell(cell.source, namespace)
         elif set(cell.metadata.get("tags", [])) & set(skip_tags):
-            cell.outputs = [new_output("stream", name="stdout", text="(a demonstration: not run when grading)\n")]
-        else:
-            cell.outputs = [new_output(**output) for output in session.run_cell(cell.source)]
+            cell.outputs = [_stream("(a demonstration: not run when grading)\n")]
+        else:  # the worker's outputs are plain nbformat outputs, checked when the notebook is written
+            cell.outputs = [from_dict(output) for output in session.run_cell(cell.source)]
             namespace.forget_student_names()
 
 
@@ -52,8 +51,13 @@ def run_test_cell(source: str, namespace: Namespace) -> list:
         except Exception as failure:  # every failure of a test is the cell's result
             error = failure
     if out.getvalue():
-        outputs.append(new_output("stream", name="stdout", text=out.getvalue()))
+        outputs.append(_stream(out.getvalue()))
     if error is not None:
         name, text = type(error).__name__, str(error)
-        outputs.append(new_output("error", ename=name, evalue=text, traceback=[f"{name}: {text}"]))
+        outputs.append(from_dict({"output_type": "error", "ename": name, "evalue": text,
+                                  "traceback": [f"{name}: {text}"]}))
     return outputs
+
+
+def _stream(text: str) -> NotebookNode:
+    return from_dict({"output_type": "stream", "name": "stdout", "text": text})

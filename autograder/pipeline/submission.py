@@ -132,7 +132,8 @@ def _write_autograded(folder: Path, target: Path, nb: NotebookNode, assignment: 
     for extra in folder.iterdir():
         if extra.is_file() and extra.suffix != ".ipynb":
             shutil.copy(extra, target / extra.name)
-    nbformat.write(nb, target / f"{assignment}.ipynb")
+    # nbformat's v4 writer: the cells came from a validated notebook and the kit's own outputs
+    (target / f"{assignment}.ipynb").write_text(nbformat.v4.writes(nb))
 
 
 def _timestamp(folder: Path) -> str | None:

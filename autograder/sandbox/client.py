@@ -189,13 +189,11 @@ def _kill_group(pid: int) -> None:
 
 
 def _kill_user(uid: int) -> None:
-    """Every process of the sandbox's private user, even those that left its process group."""
-    pid = os.fork()
-    if pid == 0:
+    """Every process of the sandbox's private user, even those that left its process group
+    (a process cannot change its user, so the user finds them all)."""
+    for entry in os.listdir("/proc"):
         try:
-            os.setuid(uid)
-            os.kill(-1, signal.SIGKILL)
-        finally:
-            os._exit(0)
-    os.waitpid(pid, 0)
-
+            if entry.isdigit() and os.stat(f"/proc/{entry}").st_uid == uid:
+                os.kill(int(entry), signal.SIGKILL)
+        except (FileNotFoundError, ProcessLookupError):
+            continue

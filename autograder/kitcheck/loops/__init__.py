@@ -139,9 +139,18 @@ def is_stub(cells: list[tuple[str, str]], name: str) -> bool:
     """True when `name` is not defined, or its last definition does nothing but a stub.
 
     A stub body is, after an optional docstring, only comments, `pass`, `...` and
-    `raise NotImplementedError(...)`: nbgrader's "# YOUR CODE HERE\\nraise NotImplementedError()".
+    `raise NotImplementedError(...)`: nbgrader's "# YOUR CODE HERE\nraise NotImplementedError()".
     """
-    value = Program(parse_cells(cells)).module.bindings.get(name)
+    return name in stubs(cells, [name])
+
+
+def stubs(cells: list[tuple[str, str]], names) -> set[str]:
+    """The names among `names` that is_stub would call stubs, reading the cells once."""
+    bindings = Program(parse_cells(cells)).module.bindings
+    return {name for name in names if _is_stub_binding(bindings.get(name))}
+
+
+def _is_stub_binding(value) -> bool:
     if value is None:
         return True
     if not isinstance(value, Unit) or value.kind != "def":
