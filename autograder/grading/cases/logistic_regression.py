@@ -127,6 +127,7 @@ def predict(rng: np.random.Generator) -> list[Case]:
         Case(f"n_x = {n_x}, m = {m}", (_weights(rng, n_x, 1.0), _bias(rng), rng.normal(size=(n_x, m)))),
         Case(f"square int X: n_x = m = {s}", (_weights(rng, s, 1.0), _bias(rng), rng.integers(-3, 4, size=(s, s)))),
         Case("b = 0 and zero columns in X: A is exactly 0.5 on those", (_weights(rng, 3, 1.0), 0.0, X_half)),
+        Case("a large bias b = 2.5 that decides most labels", (_weights(rng, 3, 0.3), 2.5, rng.normal(size=(3, 6)))),
     ]
 
 
