@@ -70,12 +70,13 @@ def data_files(folder: Path) -> list[Path]:
 
 
 def hidden_paths(root: Path) -> list[str]:
-    """What a worker must not see: the course's files and the kit's hidden tests and solutions.
+    """What a worker must not see: the course's files, the kit's hidden tests, solutions and mistakes.
     When the Python environment lives inside the course folder, its other entries are hidden."""
     import autograder.grading
+    import autograder.mistakes
     import solutions
 
-    kit = [Path(solutions.__file__).parent, Path(autograder.grading.__file__).parent]
+    kit = [Path(module.__file__).parent for module in (solutions, autograder.grading, autograder.mistakes)]
     python = Path(np.__file__).resolve()
     if root in python.parents:
         course = [p for p in root.iterdir() if p not in python.parents and p.name != "autograder"]

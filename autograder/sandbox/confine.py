@@ -10,6 +10,7 @@ import ctypes
 import os
 import resource
 import sys
+import sysconfig
 from dataclasses import dataclass, field
 
 CLONE_NEWNS, CLONE_NEWNET = 0x00020000, 0x40000000
@@ -79,8 +80,14 @@ def _namespaces(workdir: str, hide: list[str]) -> list[str]:
     if libc.unshare(CLONE_NEWNS | CLONE_NEWNET) != 0:
         return ["network namespace", "hidden course files", "private temporary folders"]
     libc.mount(None, b"/", None, MS_REC | MS_PRIVATE, None)  # our mounts stay ours
+    needed = _needed(workdir)  # what the worker must still read (and write: its folder)
     failed = []
-    for path in hide:
+    for home in _private_homes():  # e.g. /root, where pyenv keeps Python
+        failed += _cover(libc, home, _below(home, needed), b"mode=755,size=64k")
+    for shared in ("/tmp", "/var/tmp", "/dev/shm"):  # other graders' files, and a place to leave files
+        if os.path.isdir(shared):
+            failed += _cover(libc, shared, _below(shared, needed), b"mode=1777,size=64m")
+    for path in hide:  # last: a folder kept above may hold some of these (a checkout in /tmp)
         if os.path.isdir(path):
             ok = libc.mount(b"tmpfs", path.encode(), b"tmpfs", MS_RDONLY, b"size=4k") == 0
         elif os.path.exists(path):
@@ -89,13 +96,22 @@ def _namespaces(workdir: str, hide: list[str]) -> list[str]:
             continue
         if not ok:
             failed.append(f"hiding {path}")
-    for home, keep in _private_homes().items():  # e.g. /root, where pyenv keeps Python
-        failed += _cover(libc, home, keep, b"mode=755,size=64k")
-    for shared in ("/tmp", "/var/tmp", "/dev/shm"):  # other graders' files, and a place to leave files
-        if os.path.isdir(shared):
-            failed += _cover(libc, shared, [workdir] if workdir.startswith(shared + os.sep) else [],
-                             b"mode=1777,size=64m")
     return failed
+
+
+def _needed(workdir: str) -> list[str]:
+    """The working folder, Python's installation and environment, and the kit's own package."""
+    import autograder
+
+    paths = {workdir, sys.base_prefix, sys.prefix, *sysconfig.get_paths().values(),
+             os.path.dirname(autograder.__file__)}
+    return sorted({os.path.realpath(p) for p in paths if os.path.isdir(p)})
+
+
+def _below(folder: str, paths: list[str]) -> list[str]:
+    """The paths inside `folder`, without those already inside another of them."""
+    inside = [p for p in paths if p.startswith(folder + os.sep)]
+    return [p for p in inside if not any(p.startswith(q + os.sep) for q in inside if q != p)]
 
 
 def _cover(libc, folder: str, keep: list[str], options: bytes) -> list[str]:
@@ -116,17 +132,17 @@ def _cover(libc, folder: str, keep: list[str], options: bytes) -> list[str]:
             os.close(handle)
 
 
-def _private_homes() -> dict[str, list[str]]:
-    """{the topmost folder others may not enter: [Python folders below it]}."""
-    homes: dict[str, list[str]] = {}
+def _private_homes() -> list[str]:
+    """The topmost folders that others may not enter and that hold Python (pyenv's /root)."""
+    homes = []
     for install in {os.path.realpath(p) for p in (sys.base_prefix, sys.prefix)}:
         parts = install.split(os.sep)
         for depth in range(2, len(parts)):
             folder = os.sep.join(parts[:depth])
             if not os.stat(folder).st_mode & 0o001:
-                homes.setdefault(folder, []).append(install)
+                homes.append(folder)
                 break
-    return homes
+    return sorted(set(homes))
 
 
 def _scrub_environment(workdir: str) -> None:
