@@ -18,14 +18,13 @@ import sys  # noqa: E402
 
 import numpy  # noqa: E402,F401
 
-import autograder.kitcheck  # noqa: E402
+import autograder.grading.kernel_setup  # noqa: E402,F401 (notebooks `import kitcheck`: the kit's copy)
 from autograder.sandbox import channel  # noqa: E402
 from autograder.sandbox.confine import Confinement, Limits, confine  # noqa: E402
 from autograder.sandbox.worker import Worker, make_shell  # noqa: E402
 
 
 def serve(control: socket.socket, plotting: bool) -> None:
-    sys.modules["kitcheck"] = autograder.kitcheck  # notebooks `import kitcheck`; it is public code
     shell = make_shell()
     if plotting:  # warm for a batch of notebooks that plot; a single self-check starts faster without
         import matplotlib.pyplot  # noqa: F401
