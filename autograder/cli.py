@@ -77,10 +77,12 @@ def _lint(args) -> int:
 
 def _build(args) -> int:
     from autograder.authoring.build import write_notebook
+    from autograder.authoring.known_mistakes import write_known_mistakes
 
     root = course_root()
     for assignment in args.assignments or assignment_names(root):
         print(f"built {write_notebook(root, assignment)}")
+        print(f"built {write_known_mistakes(root, assignment)}")
     return 0
 
 
@@ -116,7 +118,7 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("lint", help="the static loop rule on a notebook or .py file")
     p.add_argument("path", metavar="PATH")
     p.set_defaults(run=_lint)
-    p = sub.add_parser("build", help="rebuild the source notebooks from *.nb.md and solutions/")
+    p = sub.add_parser("build", help="rebuild the source notebooks from *.nb.md and solutions/, and the known mistakes of their public cases")
     p.add_argument("assignments", nargs="*", metavar="ASSIGNMENT")
     p.set_defaults(run=_build)
     p = sub.add_parser("demo", help="release, submit the sample work, grade it and print the grades")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from autograder.commands.check import report
-from autograder.commands.results import TestResult as CheckResult  # not a pytest class
+from autograder.notebook.results import TestResult as CheckResult  # not a pytest class
 from tests.students import variant
 from tests.test_check import student_copy
 

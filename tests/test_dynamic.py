@@ -25,7 +25,8 @@ from autograder.grading.case import Case
 from autograder.grading.cases import generators
 from autograder.grading.dynamic import (
     LOOP_DYNAMIC, SLOW, TAMPERED, TracingDisabled, count_events, count_events_of, dynamic_findings,
-    growing_case, is_student_file, scale_args, timing_finding)
+    growing_case, scale_args, timing_finding)
+from autograder.sandbox.tracing import is_student_file
 
 REPO = Path(__file__).resolve().parents[1]
 REFERENCES = {

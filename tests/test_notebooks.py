@@ -3,6 +3,7 @@ import nbformat
 import pytest
 
 from autograder.authoring.build import build_notebook, notebook_path, with_solution_region
+from autograder.authoring.known_mistakes import known_mistakes, known_path, render
 from autograder.config import assignment_names, units
 from tests.conftest import REPO
 
@@ -15,6 +16,11 @@ def test_committed_notebook_is_the_one_the_sources_build(assignment):
     committed = nbformat.read(notebook_path(REPO, assignment), as_version=4)
     assert [c.source for c in committed.cells] == [c.source for c in built.cells], "run `autograder build`"
     assert [c.metadata for c in committed.cells] == [c.metadata for c in built.cells], "run `autograder build`"
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_committed_known_mistakes_are_what_the_variants_give_on_the_public_cases(assignment):
+    assert known_path(assignment).read_text() == render(known_mistakes(REPO, assignment)), "run `autograder build`"
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)

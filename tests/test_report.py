@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from autograder.commands import report
-from autograder.commands.results import TestResult as CheckResult, write_results_json  # not a pytest class
+from autograder.notebook.results import TestResult as CheckResult, write_results_json  # not a pytest class
 from autograder.kitcheck.codes import codes_in
 from tests.conftest import REPO
 

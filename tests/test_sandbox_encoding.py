@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from autograder.sandbox.encoding import Opaque, decode, dumps, encode, loads
+from autograder.kitcheck.encoding import Opaque, decode, dumps, encode, loads
 
 
 @pytest.mark.parametrize("value", [

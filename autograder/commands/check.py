@@ -11,7 +11,6 @@ from __future__ import annotations
 import ast
 import json
 import os
-import re
 import shutil
 import sys
 import textwrap
@@ -20,10 +19,10 @@ from pathlib import Path
 import nbformat
 from nbformat import NotebookNode
 
-from autograder.commands.results import TestResult, unit_results
 from autograder.config import Unit
-from autograder.kitcheck.codes import codes_in
-from autograder.notebook.cells import TESTS, VECTORIZED, grade_id, is_grade, score
+from autograder.kitcheck.record import Record
+from autograder.notebook.cells import TESTS, VECTORIZED, grade_id, is_grade, score, test_records
+from autograder.notebook.results import TestResult, unit_results
 from autograder.notebook.loop_verdicts import judge
 from autograder.notebook.runner import run_cells
 from autograder.sandbox.client import Sandbox, Zygote
@@ -45,10 +44,10 @@ def run_notebook(path: Path) -> NotebookNode:
     return nb
 
 
-def _loop_verdict(nb: NotebookNode, cell: NotebookNode) -> list:
+def _loop_verdict(nb: NotebookNode, cell: NotebookNode) -> Record:
     """The loop rule for one vectorization cell, with the policies the cell itself states."""
     name, policies = _stated_policies(cell.source)
-    return [judge(nb, policies)[name]]
+    return judge(nb, policies, tests=test_records(nb))[name]
 
 
 def _stated_policies(source: str) -> tuple[str, dict[str, str]]:
@@ -80,26 +79,26 @@ def check(path: Path) -> list[TestResult]:
 HIDDEN_TESTS = ("At grading, hidden tests run each function again on new random inputs (other shapes, "
                 "square matrices, integer inputs, boundary cases) and compare it with the reference, and the "
                 "loop rule runs again outside your kernel: passing here is not yet full marks.")
-_ERROR_PREFIX = re.compile(r"^(CheckFailed|LoopFound|NotImplemented): ")  # the kit's own error names
-_CASE = re.compile(r", case ('.*?'|\".*?\"), called with")
-_STYLES = {"pass": "32", "FAIL": "1;31", "-": "2", "codes": "33", "dim": "2", "bold": "1"}
+_STYLES = {"pass": "32", "FAIL": "1;31", "-": "2", "answered": "36", "codes": "33", "dim": "2", "bold": "1"}
 _HEADERS = ["function", "tests", "vectorized", "points", "codes", "first message"]
 
 
 def report(path: Path, results: list[TestResult], *, as_json: bool = False, color: bool | None = None) -> str:
     """The self-check report: a table with one row per function, or the same data as JSON for tools.
 
-    Colour (ANSI) by default only when stdout is a terminal and NO_COLOR is unset.
+    Multiple-choice answers are marked only after submission: they show as answered and count in
+    no public score. Colour (ANSI) by default only when stdout is a terminal and NO_COLOR is unset.
     """
     checks = [_check_row(r) for r in results]
-    got, top = sum(c["score"] for c in checks), sum(c["max_score"] for c in checks)
+    scored = [c for c in checks if not c["pending"]]
+    got, top = sum(c["score"] for c in scored), sum(c["max_score"] for c in scored)
     failing = [c for c in checks if c["status"] != "passed"]
-    choices = sum("graded after submission" in r.output for r in results)
-    hidden = HIDDEN_TESTS + (f" {choices} multiple-choice answer(s) are marked only after submission."
-                             if choices else "")
+    pending = sum(c["pending"] for c in checks)
+    hidden = HIDDEN_TESTS + (f" {pending} multiple-choice answer(s) are marked only after submission."
+                             if pending else "")
     if as_json:
         totals = {"score": got, "max_score": top, "checks": len(checks), "failed": len(failing),
-                  "passed": not failing}
+                  "pending": pending, "passed": not failing}
         return json.dumps({"notebook": path.name, "checks": checks, "totals": totals, "hidden_tests": hidden},
                           indent=2)
     if color is None:
@@ -115,8 +114,9 @@ def report(path: Path, results: list[TestResult], *, as_json: bool = False, colo
     for c in checks:
         functions.setdefault(c["name"], []).append(c)
     need_work = sum(any(c["status"] != "passed" for c in parts) for parts in functions.values())
-    summary = paint(f"Public score: {got:g}/{top:g} points; {need_work} of {len(functions)} graded items need "
-                  f"work ({len(failing)} failing check(s)).", "bold")
+    graded = sum(not all(c["pending"] for c in parts) for parts in functions.values())
+    summary = paint(f"Public score: {got:g}/{top:g} points; {need_work} of {graded} graded functions need "
+                    f"work ({len(failing)} failing check(s)).", "bold")
     return "\n".join([title, "", *_table(functions, paint, room=None if color else 200), "", summary,
                       *textwrap.wrap(hidden, width=100)])
 
@@ -124,17 +124,18 @@ def report(path: Path, results: list[TestResult], *, as_json: bool = False, colo
 def _table(functions: dict[str, list[dict]], paint, room: int | None) -> list[str]:
     """One line per function; a further failing check of it adds a line with its codes and message."""
     checks = [c for parts in functions.values() for c in parts]
-    widths = [max(len(_HEADERS[0]), *map(len, functions)), 5, 10, 6,
+    widths = [max(len(_HEADERS[0]), *map(len, functions)), 8, 10, 6,
               max(len(_HEADERS[4]), *(len(" ".join(c["codes"])) for c in checks)), 0]
     room = room or max(40, shutil.get_terminal_size().columns - sum(widths) - 2 * len(widths))
     lines = [paint(_row(_HEADERS, widths), "dim")]
     for name, parts in functions.items():
-        marks = {c["part"]: "pass" if c["status"] == "passed" else "FAIL" for c in parts}
-        points = f"{sum(c['score'] for c in parts):g}/{sum(c['max_score'] for c in parts):g}"
+        marks = {c["part"]: _mark(c) for c in parts}
+        scored = [c for c in parts if not c["pending"]]
+        points = f"{sum(c['score'] for c in scored):g}/{sum(c['max_score'] for c in scored):g}" if scored else "-"
         head = [name, marks.get("tests", "-"), marks.get("vectorized", "-"), points]
         styles = [None, head[1], head[2], None, "codes", None]
         shown: set[str] = set()
-        for c in [c for c in parts if c["status"] != "passed"] or [{"codes": [], "message": ""}]:
+        for c in [c for c in parts if c["status"] != "passed"] or [{"codes": [], "message": parts[0]["message"]}]:
             if shown and shown.issuperset(c["codes"]):
                 continue  # e.g. the vectorization point of an untouched stub: nothing new to read
             shown.update(c["codes"])
@@ -143,12 +144,21 @@ def _table(functions: dict[str, list[dict]], paint, room: int | None) -> list[st
     return lines
 
 
+def _mark(check: dict) -> str:
+    if check["pending"]:
+        return "answered"
+    return "pass" if check["status"] == "passed" else "FAIL"
+
+
 def _check_row(r: TestResult) -> dict:
     """One check (a unit's tests or its vectorization), as the table and the JSON report give it."""
-    unit, _, part = r.name.rpartition(": ")
-    return {"name": r.extra_data.get("function") or unit or r.name, "part": part, "status": r.status,
-            "score": r.score, "max_score": r.max_score, "codes": list(r.extra_data.get("codes", [])),
-            "message": "" if r.status == "passed" else _first_line(r.output), "output": r.output}
+    extra = r.extra_data
+    pending = bool(extra.get("pending"))
+    message = "answered; marked after submission" if pending else extra.get("headline", "")
+    return {"name": r.function, "part": r.part, "status": r.status, "score": r.score, "max_score": r.max_score,
+            "pending": pending, "codes": list(extra.get("codes", [])), "mistakes": list(extra.get("mistakes", [])),
+            "location": extra.get("location", ""), "message": "" if r.status == "passed" and not pending else message,
+            "output": r.output}
 
 
 def _row(cells: list[str], widths: list[int], styles: list | None = None, paint=None) -> str:
@@ -161,11 +171,3 @@ def _row(cells: list[str], widths: list[int], styles: list | None = None, paint=
 
 def _clip(text: str, room: int) -> str:
     return text if len(text) <= room else text[:room - 3] + "..."
-
-
-def _first_line(text: str) -> str:
-    """The first line that names a code (the one to read first), with the failing case when known."""
-    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("ok ")]
-    first = _ERROR_PREFIX.sub("", next((line for line in lines if codes_in(line)), lines[0] if lines else ""))
-    case = _CASE.search(text)  # kitcheck's header names the failing case: worth the room
-    return (f"case {case.group(1)}: {first}" if case and case.group(1) not in first else first)[:200]

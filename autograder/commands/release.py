@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 from autograder.commands.course import nbgrader_api, require_success
+from autograder.config import assignment_names
 
 KITCHECK = Path(__file__).resolve().parent.parent / "kitcheck"
 STUDENT_README = """\
@@ -49,7 +50,9 @@ def release(root: Path, assignment: str) -> Path:
     """Run nbgrader's generate_assignment, then add the public checks and a student README."""
     require_success(nbgrader_api(root).generate_assignment(assignment, force=True), f"release of {assignment}")
     target = root / "release" / assignment
+    # The public checks, with the known mistakes of this assignment's public cases only.
+    others = [f"{name}.json" for name in assignment_names(root) if name != assignment]
     shutil.copytree(KITCHECK, target / "kitcheck", dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc", *others))
     (target / "README.md").write_text(STUDENT_README.format(assignment=assignment))
     return target

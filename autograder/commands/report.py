@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import io
 import json
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from html import escape
@@ -22,9 +21,10 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from autograder.kitcheck.codes import CODES
-from autograder.kitcheck.loops.findings import CODES as LOOP_CODES, SUGGESTIONS
+from autograder.kitcheck.loops.findings import CODES as LOOP_CODES
 
-LOOP_CODE = re.compile(r"^(LOOP\d{3}|FORBIDDEN\d{3}|SYNTAX)$")
+# The loop rule's codes, static and dynamic: one colour in the charts, one section of the page.
+LOOP_RULE_CODES = frozenset(LOOP_CODES) | {"LOOP", "LOOP_DYNAMIC", "FORBIDDEN", "SLOW"}
 CHART_STYLE = {"text.parse_math": False, "font.size": 10, "axes.spines.top": False, "axes.spines.right": False}
 BINS = [("no points", "#d1495b"), ("under half", "#f4a259"), ("half or more", "#8cb369"), ("full points", "#2a7f62")]
 
@@ -89,7 +89,20 @@ def graded(subs: list[Submission]) -> list[Submission]:
 
 
 def _function(test: dict) -> str:
-    return test.get("extra_data", {}).get("function") or test.get("name", "").rpartition(": ")[0]
+    return str(test.get("extra_data", {}).get("function", ""))
+
+
+def _messages(test: dict) -> list[dict]:
+    """What each check found, as results.json lists it (code, text, case, location)."""
+    found = test.get("extra_data", {}).get("messages", [])
+    return [m for m in found if isinstance(m, dict)] if isinstance(found, list) else []
+
+
+def _said(message: dict) -> str:
+    """One finding as a line: `relu, line 2: LOOP003 list comprehension over v in relu`."""
+    where = message.get("location") or (f"case {message['case']!r}" if message.get("case") else "")
+    text = str(message.get("text", "")).strip()
+    return f"{where}: {message.get('code')} {text}" if where else f"{message.get('code')} {text}"
 
 
 def unit_fractions(subs: list[Submission]) -> dict[str, list[float]]:
@@ -119,36 +132,22 @@ def mistake_codes(subs: list[Submission]) -> list[CodeCount]:
                     entry.count += 1
                 entry.students.add(sub.student)
                 if not entry.example:
-                    entry.example = _without_suggestion(_line_naming(code, test.get("output", "")))
+                    entry.example = next((_said(m) for m in _messages(test) if m.get("code") == code), "")
                     entry.where = f"{_function(test)}, {sub.student}"
     return sorted(counts.values(), key=lambda c: (-c.count, -len(c.students), c.code))
 
 
-def _line_naming(code: str, output: str) -> str:
-    lines = [line.strip() for line in output.splitlines()]
-    return next((line for line in lines if re.search(rf"\b{re.escape(code)}\b", line)), lines[0] if lines else "")
-
-
 def loop_findings(subs: list[Submission]) -> list[tuple[str, str, list[str], str]]:
-    """(student, function, loop-rule codes, the findings without their stock suggestion), by function."""
+    """(student, function, loop-rule codes, the findings with where they are), by function."""
     rows = []
     for sub in graded(subs):
         for test in sub.tests:
-            codes = [c for c in test.get("extra_data", {}).get("codes", []) if LOOP_CODE.match(c)]
-            if codes:
-                lines = [_without_suggestion(line.strip()) for line in test.get("output", "").splitlines()
-                         if any(code in line for code in codes)]
-                rows.append((sub.student, _function(test), codes, "\n".join(lines)))
+            found = [m for m in _messages(test) if m.get("code") in LOOP_RULE_CODES]
+            if found:
+                codes = list(dict.fromkeys(str(m.get("code")) for m in found))
+                rows.append((sub.student, _function(test), codes, "\n".join(_said(m) for m in found)))
     order = {name: i for i, name in enumerate(unit_fractions(subs))}
     return sorted(rows, key=lambda row: (order.get(row[1], len(order)), row[0]))
-
-
-def _without_suggestion(line: str) -> str:
-    """`cell 7:line 4: LOOP001 for-loop over range(m) in f: <suggestion>` -> what was found and where."""
-    for suggestion in SUGGESTIONS.values():
-        if line.endswith(": " + suggestion):
-            return line[:-len(suggestion) - 2]
-    return line
 
 
 def failed_submissions(subs: list[Submission]) -> list[tuple[str, str]]:
@@ -176,7 +175,8 @@ def render(assignment: str, subs: list[Submission]) -> str:
              (f"{sum(totals) / len(totals):.1f} / {top:g}" if ok else "-", "mean score"),
              (sum(t >= top > 0 for t in totals), "full marks"), (len(subs) - len(ok), "failed to grade")]
     sections = [_scores(subs), _mistakes(mistake_codes(subs)), _loops(loop_findings(subs)),
-                _failed(failed_submissions(subs)), _slowest(slowest(subs), sum(s.seconds is None for s in subs))]
+                _failed(failed_submissions(subs)), _slowest(slowest(subs), sum(s.seconds is not None for s in subs),
+                                           sum(s.seconds is None for s in subs))]
     return PAGE.format(title=escape(f"{assignment}: class report"), assignment=escape(assignment),
                        when=datetime.now().strftime("%Y-%m-%d %H:%M"),
                        tiles="".join(f'<div class="tile"><b>{escape(str(v))}</b><span>{label}</span></div>'
@@ -217,13 +217,14 @@ def _failed(failed: list[tuple[str, str]]) -> str:
                     _table("failed-submissions", ["student", "reason"], rows, "Every submission was graded."))
 
 
-def _slowest(slow: list[Submission], untimed: int) -> str:
+def _slowest(slow: list[Submission], timed: int, untimed: int) -> str:
     if not slow:
         return _section("slowest", "Slowest submissions", "", '<p class="empty">Grading time is not recorded for '
                         "this assignment (the grader writes <code>timing.json</code> beside each results.json).</p>")
     rows = [[escape(s.student), f"{s.seconds:.1f}",
              f"{s.document.get('score', 0):g} / {s.document.get('max_score', 0):g}"] for s in slow]
-    lead = f"Wall-clock grading time, the {len(slow)} slowest." + (
+    lead = ("Wall-clock grading time of every submission, slowest first." if len(slow) == timed
+            else f"Wall-clock grading time, the {len(slow)} slowest.") + (
         f" {untimed} submission(s) have no timing.json." if untimed else "")
     return _section("slowest", "Slowest submissions", lead,
                     _table("slowest-submissions", ["student", "seconds", "score"], rows, "", numeric=(1, 2),
@@ -309,7 +310,7 @@ def _bin(fraction: float) -> int:
 def _codes_chart(codes: list[CodeCount], top: int = 15) -> bytes:
     shown = codes[:top]
     fig, ax = _figure(0.36 * len(shown) + 1.0)
-    colours = ["#7b5ea7" if LOOP_CODE.match(c.code) else "#3d6fb6" for c in shown]
+    colours = ["#7b5ea7" if c.code in LOOP_RULE_CODES else "#3d6fb6" for c in shown]
     ax.barh([c.code for c in shown], [c.count for c in shown], color=colours, height=0.7)
     for y, c in enumerate(shown):
         ax.text(c.count, y, f"  {c.count}  ({len(c.students)} student{'s' * (len(c.students) != 1)})",

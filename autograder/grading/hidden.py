@@ -1,12 +1,14 @@
 """Hidden tests: the student's function against the reference on fresh random cases.
 
-Called from the hidden region of each test cell. Failures raise kitcheck.CheckFailed with the
-failing case's inputs, what was expected and what came back; never the test code itself.
+Called from the hidden region of each test cell. Every failing case is diagnosed with the mistake
+catalogue; the failures go to the kit's collector (or, in a Jupyter kernel, raise CheckFailed) with
+the case's inputs, what was expected and what came back; never the test code itself.
 """
 from __future__ import annotations
 
 import importlib
 import inspect
+from functools import partial
 
 from autograder.config import course, unit, units
 from autograder.grading import context
@@ -14,11 +16,11 @@ from autograder.grading.case import Case
 from autograder.grading.cases import generators
 from autograder.grading.dynamic import dynamic_findings, growing_case, timing_finding
 from autograder.grading.seeds import case_rng
-from autograder.kitcheck import CheckFailed, failure_message
-from autograder.kitcheck.calls import Outcome, call
-from autograder.kitcheck.codes import tag
-from autograder.kitcheck.compare import Problem, Tolerance, compare, shorten
-from autograder.mistakes import diagnose
+from autograder import mistakes
+from autograder.kitcheck import case_failure, report
+from autograder.kitcheck.calls import Outcome, call, must_raise
+from autograder.kitcheck.collect import CaseFailure, active
+from autograder.kitcheck.compare import Problem, Tolerance, compare
 
 
 def check(assignment: str, name: str, func, student: str | None = None) -> None:
@@ -29,26 +31,31 @@ def check(assignment: str, name: str, func, student: str | None = None) -> None:
     generator = generators(assignment)[name]
     cases = generator(case_rng(course(root).seed, student, assignment, name))
     tol = Tolerance(settings.rtol, settings.atol)
-    failures, codes = [], []
+    diagnose = partial(mistakes.diagnose, assignment)
+    failures = []
     for case in cases:
         expected = call(reference, case.args, case.kwargs, name)
         outcome = call(func, case.args, case.kwargs, name)
         problems = _problems(name, outcome, expected, tol)
         if problems:
-            # Known mistakes first: "dw is exactly m = 7 times ..." says more than the values that differ.
-            problems = diagnose(assignment, name, case.args, case.kwargs, outcome.result, expected.result,
-                                _error(outcome)) + problems
-            codes += [problem.code for problem in problems]
-            failures.append(failure_message(name, case.label, case.args, problems))
+            failures.append(case_failure(name, case.label, case.args, case.kwargs, outcome, expected.result,
+                                         problems, hidden=True, diagnose=diagnose))
     _measure_loops(root, assignment, name, func, [_briefly(reference, c) for c in cases], settings.loops)
     _time_against(root, name, func, reference, cases, settings.loops)
-    if failures:
-        # Every code of every failing case, mistakes first: only the first case is shown in full.
-        marks = " ".join(tag(code) for code in sorted(dict.fromkeys(codes), key=lambda c: not c.startswith("M_")))
-        shown = next((f for f in failures if "[M_" in f), failures[0])  # a diagnosed case says most
-        raise CheckFailed(f"{name} failed {len(failures)} of {len(cases)} hidden cases {marks}; "
-                          f"{'a diagnosed one' if shown is not failures[0] else 'the first'}:\n{shown}")
-    print(f"ok  {name}: {len(cases)} hidden cases passed")
+    if not failures:
+        print(f"ok  {name}: {len(cases)} hidden cases passed")
+    report(failures, len(cases), _summary(name, failures, len(cases)))
+
+
+def _summary(name: str, failures: list, run: int) -> str:
+    """In a Jupyter kernel (stock execution) the failure is one message: every code, then the
+    case that says most (a diagnosed one) in full."""
+    if not failures:
+        return ""
+    codes = [p.code for f in failures for p in f.problems]
+    marks = " ".join(f"[{code}]" for code in sorted(dict.fromkeys(codes), key=lambda c: not c.startswith("M_")))
+    shown = next((f for f in failures if any(p.code.startswith("M_") for p in f.problems)), failures[0])
+    return f"{name} failed {len(failures)} of {run} hidden cases {marks}:\n{shown.text}"
 
 
 def _briefly(reference, case: Case) -> Case:
@@ -80,29 +87,22 @@ def _time_against(root, name: str, func, reference, cases: list, policy: str) ->
             context.current.dynamic.setdefault(name, []).append(finding)
 
 
-def _error(outcome: Outcome) -> tuple[str, str] | None:
-    """(type name, message) of the student's exception, as diagnose reads it."""
-    if outcome.error is None:
-        return None
-    message = next((p.message for p in outcome.problems if p.code == "EXCEPTION"), "")
-    return outcome.error.__name__, message
-
-
 def _problems(name: str, outcome: Outcome, expected: Outcome, tol: Tolerance) -> list[Problem]:
     """What is wrong with the student's outcome, where the reference's may be an expected exception."""
     if expected.error is None:
         return outcome.problems or compare(outcome.result, expected.result, tol)
-    if outcome.error is expected.error:
-        return []
-    if outcome.error is None:
-        return outcome.problems + [Problem(
-            "VALUE", f"{name} returned {shorten(outcome.result)} where it must raise {expected.error.__name__}")]
-    return outcome.problems + [Problem("EXCEPTION", f"{name} must raise {expected.error.__name__} here")]
+    return must_raise(name, outcome, expected.error)
 
 
 def check_choice(assignment: str, name: str, answer) -> None:
     right = importlib.import_module(f"solutions.{assignment}").ANSWERS[name]
     given = answer.strip().lower() if isinstance(answer, str) else answer
-    if given != right:
-        raise CheckFailed(f"{name}: [WRONG_CHOICE] {answer!r} is not the right answer")
-    print(f"ok  {name}: right answer")
+    if active() is not None:
+        active().marked = True
+    if not isinstance(given, str) or len(given) != 1:
+        return  # no answer, or not a letter: the public check has said so
+    if given == right:
+        print(f"ok  {name}: right answer")
+        return
+    problem = Problem("WRONG_CHOICE", f"{answer!r} is not the right answer")
+    report([CaseFailure(name, "", f"{name}: {problem}", [problem], hidden=True)], 1, f"{name}: {problem}")

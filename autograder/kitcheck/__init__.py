@@ -2,18 +2,33 @@
 
 This folder is copied into every student release as the package `kitcheck`, so it depends on
 numpy and the standard library only. The grader uses the very same code for hidden tests.
+
+In a student's kernel a failing check raises CheckFailed, shown without a traceback. Where the kit
+runs the test cell itself (grading, self-check) the failures are collected instead (`collect`),
+so every case runs and is diagnosed, and the cell's result is one structured Record.
 """
 from __future__ import annotations
 
-from .calls import call
+from . import known
+from .calls import Outcome, call, must_raise
+from .collect import CaseFailure, active, collecting
 from .compare import Problem, Tolerance, compare, shorten
 from .loops import is_stub, lint_cells
+from .record import Item
 
-__all__ = ["CheckFailed", "expect", "expect_choice", "vectorized", "failure_message"]
+__all__ = ["CheckFailed", "expect", "expect_raises", "expect_choice", "vectorized", "failure_message", "collecting"]
 
 
 class CheckFailed(AssertionError):
     """A check failed; the message names the function, the case and every problem with its code."""
+
+    def __init__(self, message: str, items: list[Item] | None = None):
+        super().__init__(message)
+        self.items = items or []
+
+    def _render_traceback_(self) -> list[str]:
+        """What IPython shows instead of a traceback: the kit's own frames say nothing to a student."""
+        return [f"\x1b[1;31m{type(self).__name__}\x1b[0m: {self}"]
 
 
 def failure_message(name: str, case: str, args: tuple, problems: list[Problem]) -> str:
@@ -21,6 +36,29 @@ def failure_message(name: str, case: str, args: tuple, problems: list[Problem]) 
     lines = [f"{name}, case {case!r}, called with ({shown}):"]
     lines += [f"  {line}" for problem in problems for line in str(problem).splitlines()]
     return "\n".join(lines)
+
+
+def case_failure(name: str, case: str, args: tuple, kwargs: dict, outcome: Outcome, expected,
+                 problems: list[Problem], hidden: bool = False, diagnose=None) -> CaseFailure:
+    """A failing case with its known mistakes named first: from the grader's catalogue when it
+    gives `diagnose`, else from the data embedded for the public cases."""
+    error = outcome.raised
+    if diagnose is not None:
+        mistakes = diagnose(name, args, kwargs, outcome.result, expected, error)
+    else:
+        mistakes = known.diagnose(name, args, kwargs, expected, outcome.result, error)
+    problems = mistakes + problems
+    return CaseFailure(name, case, failure_message(name, case, args, problems), problems,
+                       location=outcome.location, hidden=hidden)
+
+
+def report(failures: list[CaseFailure], run: int, summary: str) -> None:
+    """Hand failures to the collector when the kit runs the cell, else raise at once."""
+    collector = active()
+    if collector is not None:
+        collector.add(failures, run)
+    elif failures:
+        raise CheckFailed(summary, [item for failure in failures for item in failure.items()])
 
 
 def expect(func, *args, expected, case: str = "example", rtol: float = 1e-6, atol: float = 1e-8, **kwargs) -> None:
@@ -32,18 +70,43 @@ def expect(func, *args, expected, case: str = "example", rtol: float = 1e-6, ato
     name = getattr(func, "__name__", "function")
     outcome = call(func, args, kwargs, name)
     problems = outcome.problems or compare(outcome.result, expected, Tolerance(rtol, atol))
-    if problems:
-        raise CheckFailed(failure_message(name, case, args, problems))
-    print(f"ok  {name}: {case}")
+    if not problems:
+        print(f"ok  {name}: {case}")
+        report([], 1, "")
+        return
+    collector = active()
+    failure = case_failure(name, case, args, kwargs, outcome, expected, problems,
+                           diagnose=collector.diagnose if collector else None)
+    report([failure], 1, failure.text)
+
+
+def expect_raises(func, *args, error: type = ValueError, case: str = "example", **kwargs) -> None:
+    """Call func(*args, **kwargs) and check that it raises `error` (e.g. shapes that cannot broadcast)."""
+    name = getattr(func, "__name__", "function")
+    outcome = call(func, args, kwargs, name)
+    problems = must_raise(name, outcome, error)
+    if not problems:
+        print(f"ok  {name}: {case} raises {error.__name__}")
+        report([], 1, "")
+        return
+    collector = active()
+    failure = case_failure(name, case, args, kwargs, outcome, None, problems,
+                           diagnose=collector.diagnose if collector else None)
+    report([failure], 1, failure.text)
 
 
 def expect_choice(question: str, answer, choices: str = "abcd") -> None:
     """A multiple-choice answer must be one of the offered letters (the grader checks which)."""
     if answer is None:
-        raise CheckFailed(f"{question}: [NOT_DEFINED] no answer yet: set {question} to one of {list(choices)}")
-    if not (isinstance(answer, str) and len(answer.strip()) == 1 and answer.strip().lower() in choices):
-        raise CheckFailed(f"{question}: [INVALID_CHOICE] {answer!r} is not one of {list(choices)}")
-    print(f"ok  {question}: answered {answer.strip().lower()!r} (graded after submission)")
+        problem = Problem("NOT_DEFINED", f"no answer yet: set {question} to one of {list(choices)}")
+    elif not (isinstance(answer, str) and len(answer.strip()) == 1 and answer.strip().lower() in choices):
+        problem = Problem("INVALID_CHOICE", f"{answer!r} is not one of {list(choices)}")
+    else:
+        print(f"ok  {question}: answered {answer.strip().lower()!r}; it is marked after submission")
+        if active() is not None:
+            active().answered = True
+        return
+    report([CaseFailure(question, "", f"{question}: {problem}", [problem])], 1, f"{question}: {problem}")
 
 
 def vectorized(name: str, loops: str = "forbidden", others: dict[str, str] | None = None) -> None:
@@ -58,7 +121,7 @@ def vectorized(name: str, loops: str = "forbidden", others: dict[str, str] | Non
     policies = {**(others or {}), name: loops}
     findings = [f for f in lint_cells(cells, policies) if f.function in (name, "")]
     if findings:
-        raise CheckFailed("\n".join([f"{name} is not vectorized:"] + [f"  {f.format()}" for f in findings]))
+        raise CheckFailed("\n".join([f"{name} is not vectorized:"] + [f"  {f.describe()}" for f in findings]))
     print(f"ok  {name}: no Python loops found")
 
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .compare import Problem
+from .compare import Problem, shorten
+from .record import place
 
 _KIT_DIR = os.path.dirname(os.path.abspath(__file__))
 _NUMPY_DIR = os.path.dirname(np.__file__)
@@ -23,10 +24,18 @@ class Outcome:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     error: type | None = None  # the type of exception raised, if any
+    location: str = ""  # where in the student's code it raised: `relu, line 2`
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def raised(self) -> tuple[str, str] | None:
+        """(type name, message) of the student's exception, as diagnoses read it."""
+        if self.error is None:
+            return None
+        return self.error.__name__, next((p.message for p in self.problems if p.code == "EXCEPTION"), "")
 
 
 def call(func, args: tuple, kwargs: dict | None = None, name: str | None = None) -> Outcome:
@@ -52,10 +61,23 @@ def call(func, args: tuple, kwargs: dict | None = None, name: str | None = None)
                 "NOT_IMPLEMENTED", f"{name} is not implemented yet: replace `raise NotImplementedError()` with your code"))
         except Exception as error:  # a student's bug of any kind is feedback, not a crash of the check
             outcome.error = type(error)
+            outcome.location = error_location(error)
             outcome.problems.append(_problem_of(error, name))
     outcome.warnings = sorted({f"{w.category.__name__}: {w.message}" for w in caught})
     outcome.problems.extend(_mutations(func, before, given, name))
     return outcome
+
+
+def must_raise(name: str, outcome: Outcome, kind: type) -> list[Problem]:
+    """What is wrong with an outcome where the function must raise `kind` (empty: it did)."""
+    if outcome.error is not None and issubclass(outcome.error, kind):
+        return []
+    if outcome.error is NotImplementedError:
+        return outcome.problems  # an untouched stub says so, and only so
+    if outcome.error is None:
+        return outcome.problems + [Problem(
+            "VALUE", f"{name} returned {shorten(outcome.result)} where it must raise {kind.__name__}")]
+    return outcome.problems + [Problem("EXCEPTION", f"{name} must raise {kind.__name__} here")]
 
 
 def _problem_of(error: Exception, name: str) -> Problem:
@@ -69,13 +91,22 @@ def _problem_of(error: Exception, name: str) -> Problem:
 
 
 def describe_exception(error: BaseException) -> str:
-    """'ValueError: shapes (3,1) and (3,1) not aligned (line 4 of sigmoid: `return np.dot(w, x)`)'."""
+    """'ValueError: shapes (3,1) and (3,1) not aligned (sigmoid, line 4: `return np.dot(w, x)`)'."""
     text = f"{type(error).__name__}: {error}"
     frame = _student_frame(error)
     if frame is not None:
         source = linecache.getline(frame.filename, frame.lineno).strip() or frame.line
-        text += f" (line {_line_in_function(frame)} of {frame.name}: `{source}`)"
+        text += f" ({place(frame.name, _line_in_function(frame))}: `{source}`)"
     return text
+
+
+def error_location(error: BaseException) -> str:
+    """`relu, line 2`: where the student's code raised. An exception rebuilt from a sandboxed worker
+    carries the place the worker saw (its traceback here runs through the kit's proxy only)."""
+    if hasattr(error, "description"):
+        return str(getattr(error, "location", ""))[:200]
+    frame = _student_frame(error)
+    return place(frame.name, _line_in_function(frame)) if frame is not None else ""
 
 
 def _student_frame(error: BaseException):
@@ -103,12 +134,18 @@ def _mutations(func, before, after, name: str) -> list[Problem]:
     for index, (old, new) in enumerate(zip(before[0], after[0])):
         label = params[index] if index < len(params) else f"argument {index + 1}"
         if not _same(old, new):
-            problems.append(Problem("MUTATES_INPUT", f"{name} modified its input `{label}` in place; "
-                                                     "work on a new array (x = x - ..., not x -= ...)"))
+            problems.append(_mutated(name, label))
     for key in before[1]:
         if not _same(before[1][key], after[1][key]):
-            problems.append(Problem("MUTATES_INPUT", f"{name} modified its input `{key}` in place"))
+            problems.append(_mutated(name, key))
     return problems
+
+
+def _mutated(name: str, label: str) -> Problem:
+    return Problem("MUTATES_INPUT", f"{name} modified its input `{label}` in place, so the caller's array "
+                                    f"changed too: make a new array instead (`{label} = {label} - ...` rather "
+                                    f"than `{label} -= ...`; `{label} = {label}.copy()` before assigning to "
+                                    f"`{label}[...]`)")
 
 
 def _parameter_names(func) -> list[str]:

@@ -2,8 +2,6 @@
 
 Loop-rule codes (LOOP0NN, FORBIDDEN0NN, SYNTAX) live beside the rule in `loops`.
 """
-import re
-
 CODES = {
     "NOT_IMPLEMENTED": "the function still raises NotImplementedError (the stub is untouched)",
     "NOT_DEFINED": "the function or answer is missing from the notebook",
@@ -16,6 +14,7 @@ CODES = {
     "DTYPE": "the result has the wrong type of number (e.g. an int where a float is due)",
     "VALUE": "values differ from the reference beyond the tolerance",
     "MUTATES_INPUT": "the function modified one of its input arrays in place",
+    "NOT_WORKING": "the function fails every case it is tested on, so it earns no vectorization point",
     "WRONG_CHOICE": "a multiple-choice answer is not the right one",
     "INVALID_CHOICE": "a multiple-choice answer is not one of the offered letters",
     "LOOP": "a Python loop (or a disguised one) where the function must be vectorized",
@@ -23,17 +22,3 @@ CODES = {
     "LOOP_DYNAMIC": "the function runs more Python lines on a larger input: a loop is hidden somewhere",
     "SLOW": "the function is far slower than the reference on a large input (iteration inside C, e.g. sum)",
 }
-
-
-def tag(code: str) -> str:
-    """How a code appears in a message: '[SHAPE]'. Tools find codes by this mark."""
-    return f"[{code}]"
-
-
-_CODE_MARK = re.compile(r"\[([A-Z][A-Z_0-9]*)\]|\b((?:LOOP|FORBIDDEN)\d{3}|SYNTAX|LOOP_DYNAMIC)\b")
-
-
-def codes_in(text: str) -> list[str]:
-    """Every code a message names, in order, once each: '[VALUE]' and loop codes like 'LOOP001'."""
-    found = [a or b for a, b in _CODE_MARK.findall(text)]
-    return list(dict.fromkeys(found))

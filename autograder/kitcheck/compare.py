@@ -11,8 +11,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .codes import tag
-
 
 @dataclass(frozen=True)
 class Problem:
@@ -20,7 +18,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{tag(self.code)} {self.message}"
+        return f"[{self.code}] {self.message}"
 
 
 @dataclass(frozen=True)
@@ -102,8 +100,8 @@ def _compare_float(got, expected, tol: Tolerance, where: str) -> list[Problem]:
     if not _is_real_scalar(got):
         return [Problem("TYPE", f"{where}: expected a float, got {_kind(got)}")]
     if not np.issubdtype(np.asarray(got).dtype, np.floating):
-        return [Problem("DTYPE", f"{where}: expected a float, got {_kind(got)} {got!r}; "
-                                 "an int where a float is due usually means integer arithmetic or a missing float()")]
+        return [Problem("DTYPE", f"{where}: expected a float, got {_number_text(got)}; an integer where a "
+                                 "float is due usually means integer arithmetic or a missing float()")]
     return _close_scalar(float(got), float(expected), tol, where)
 
 
@@ -125,8 +123,9 @@ def _compare_array(got, expected: np.ndarray, tol: Tolerance, where: str) -> lis
 
 def _shape_problem(got: np.ndarray, expected: np.ndarray, where: str) -> Problem:
     if got.ndim == 1 and expected.ndim == 2 and 1 in expected.shape and got.size == expected.size:
+        form = "a column, .reshape(-1, 1)" if expected.shape[1] == 1 else "a row, .reshape(1, -1)"
         return Problem("RANK1", f"{where}: expected shape {expected.shape}, got the rank-1 shape {got.shape}; "
-                                f"rank-1 arrays behave neither as rows nor as columns: use .reshape{expected.shape}")
+                                f"a rank-1 array is neither a row nor a column: make it {form}")
     return Problem("SHAPE", f"{where}: expected shape {expected.shape}, got {got.shape}")
 
 
@@ -138,11 +137,15 @@ def _close_arrays(got: np.ndarray, expected: np.ndarray, tol: Tolerance, where: 
     bad = np.argwhere(~close)
     with np.errstate(all="ignore"):  # inf and nan in a wrong answer are reported, not warned about
         diff = np.abs(got_f - expected_f)[~close]
-        rel = diff / np.maximum(np.abs(expected_f[~close]), np.finfo(float).tiny)
+        scale = np.abs(expected_f[~close])
+        rel = diff[scale > 0] / scale[scale > 0]  # relative to an expected 0 means nothing
+    largest = f"  largest difference: {np.max(diff):.6g}"
+    if rel.size:
+        largest += f" (relative: {np.max(rel):.6g})"
     lines = [
         f"{where}: values differ ({tol})",
         f"  mismatched elements: {len(bad)} / {close.size} ({100 * len(bad) / close.size:.0f}%)",
-        f"  max absolute difference: {np.max(diff):.6g}, max relative difference: {np.max(rel):.6g}",
+        largest,
     ]
     for index in bad[:3]:
         i = tuple(int(k) for k in index)
@@ -152,6 +155,15 @@ def _close_arrays(got: np.ndarray, expected: np.ndarray, tol: Tolerance, where: 
     lines.append(f"  expected: {shorten(expected)}")
     lines.append(f"  got:      {shorten(got)}")
     return [Problem("VALUE", "\n".join(lines))]
+
+
+def _number_text(value) -> str:
+    """np.int64(32) as a person says it: 'the integer 32 (numpy int64)'."""
+    dtype = np.asarray(value).dtype
+    if not np.issubdtype(dtype, np.integer):
+        return f"{value!r} of dtype {dtype}"
+    numpy_type = f" (numpy {dtype})" if isinstance(value, (np.generic, np.ndarray)) else ""
+    return f"the integer {int(value)}{numpy_type}"
 
 
 def _is_real_scalar(value) -> bool:

@@ -36,8 +36,9 @@ def _entries(*mistakes: Mistake) -> dict[str, Mistake]:
 ENTRIES = _entries(
     # Shapes and orientation
     Mistake("M_RANK1", "rank-1 array",
-            "{what} has the rank-1 shape {got} where {due} is due: give it both dimensions, e.g. "
-            ".reshape{due} (a rank-1 array is neither a row nor a column, and .T does not change it)"),
+            "{what} has the rank-1 shape {got} where {due} is due: give it both dimensions, reading the "
+            "sizes from the input or letting numpy count them: .reshape(-1, 1) makes a column, .reshape(1, -1) "
+            "a row (a rank-1 array is neither, and .T does not change it)"),
     Mistake("M_TRANSPOSE", "wrong transpose",
             "{what}: got {got} where {due} is due, so a transpose is missing or misplaced: write the "
             "shape beside each operand ((a, b) @ (b, c) gives (a, c)) and put .T where the shapes line up"),

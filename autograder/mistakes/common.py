@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-# Tolerance for "the student's output equals this wrong variant": students compute the same
-# wrong thing in a different order, so allow rounding, but far below any real difference.
-RTOL, ATOL = 1e-5, 1e-8
+# "The student's output equals this wrong variant" (allowing rounding) is the same test the
+# students' embedded data uses: one definition, in kitcheck.
+from autograder.kitcheck.known import ATOL, RTOL, array, close, is_number  # noqa: F401
 
 # How the parts of a structured result are called in messages (the names of the course's code).
 RESULT_NAMES = {
@@ -61,48 +61,18 @@ class Failure:
         """The student's source line the exception came from, when the message shows it."""
         if self.error is None:
             return None
-        found = re.search(r"\(line \d+ of \w+: `(.*)`\)\s*$", self.error[1])
+        found = re.search(r"\(\w+, line \d+: `(.*)`\)\s*$", self.error[1])
         return found.group(1) if found else None
 
 
 # ---------------------------------------------------------------------------------------------
 # Numbers and arrays
 # ---------------------------------------------------------------------------------------------
-def is_number(value) -> bool:
-    if isinstance(value, np.ndarray):
-        return value.ndim == 0 and np.issubdtype(value.dtype, np.number)
-    return isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_))
-
-
 def is_int(value) -> bool:
     """A Python or numpy integer (or 0-d int array): the kind of number that is not a float."""
     if isinstance(value, np.ndarray):
         return value.ndim == 0 and np.issubdtype(value.dtype, np.integer)
     return isinstance(value, (numbers.Integral, np.integer)) and not isinstance(value, (bool, np.bool_))
-
-
-def array(value) -> np.ndarray | None:
-    """`value` as a float array when it is numeric (an array or a number), else None."""
-    if isinstance(value, np.ndarray) and (np.issubdtype(value.dtype, np.number) or value.dtype == bool):
-        return value.astype(float)
-    if is_number(value):
-        return np.asarray(float(value))
-    return None
-
-
-def close(a, b) -> bool:
-    """Same structure, same shapes and the same values (numbers, arrays, dicts, tuples, lists)."""
-    if isinstance(b, dict):
-        return isinstance(a, dict) and a.keys() == b.keys() and all(close(a[k], b[k]) for k in b)
-    if isinstance(b, (tuple, list)) and not all(is_number(x) for x in b):
-        return isinstance(a, (tuple, list)) and len(a) == len(b) and all(map(close, a, b))
-    if isinstance(b, (tuple, list)):
-        a = np.asarray(a, dtype=float) if isinstance(a, (tuple, list)) and all(map(is_number, a)) else None
-        b = np.asarray(b, dtype=float)
-    else:
-        a, b = array(a), array(b)
-    return (a is not None and b is not None and a.shape == b.shape
-            and bool(np.allclose(a, b, rtol=RTOL, atol=ATOL, equal_nan=True)))
 
 
 def explains(got, variant, expected) -> bool:

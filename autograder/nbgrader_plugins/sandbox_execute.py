@@ -7,6 +7,7 @@ Vectorization cells are left to the LoopRule step that follows.
 """
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -14,6 +15,7 @@ from nbformat import NotebookNode
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Float, Integer, List, Unicode
 
+from autograder import mistakes
 from autograder.config import course_root
 from autograder.grading import context
 from autograder.notebook.runner import DEMO_TAG, run_cells
@@ -46,7 +48,8 @@ class SandboxExecute(NbGraderPreprocessor):
         session = Session(self._sandbox(root, grading.get("assignment", "")))
         try:
             session.start()
-            run_cells(nb, session, skip_tags=self.skip_tags)
+            run_cells(nb, session, skip_tags=self.skip_tags,
+                      diagnose=partial(mistakes.diagnose, grading.get("assignment", "")))
         finally:
             session.stop()
         resources.setdefault("autograder", {}).update(

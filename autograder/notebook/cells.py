@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from nbformat import NotebookNode
 
+from autograder.kitcheck.record import Record
+
 VECTORIZED = "vectorized_"
 TESTS = "test_"
 
@@ -35,3 +37,30 @@ def score(cell: NotebookNode) -> tuple[float, float]:
             except ValueError:
                 return points, points
     return points, points
+
+
+RECORD_KEY = "autograder"  # cell metadata key of a graded cell's Record, written by the kit only
+
+
+def set_record(cell: NotebookNode, record: Record) -> None:
+    cell.metadata[RECORD_KEY] = {"record": record.to_dict()}
+
+
+def get_record(cell: NotebookNode) -> Record | None:
+    return Record.from_dict(cell.get("metadata", {}).get(RECORD_KEY, {}).get("record"))
+
+
+def clear_records(nb: NotebookNode) -> None:
+    """Before the kit grades a notebook: whatever a submission wrote under the kit's key goes."""
+    for cell in nb.cells:
+        cell.get("metadata", {}).pop(RECORD_KEY, None)
+
+
+def test_records(nb: NotebookNode) -> dict[str, Record]:
+    """function -> the record its test cell holds (written by the kit's executor)."""
+    records = {}
+    for cell in nb.cells:
+        record = get_record(cell) if is_grade(cell) and grade_id(cell).startswith(TESTS) else None
+        if record is not None:
+            records[record.unit] = record
+    return records

@@ -1,38 +1,61 @@
-"""The loop rule's verdict for each vectorization cell, as the output that cell should show."""
+"""The loop rule's verdict for each vectorization cell: a Record, and the output the cell shows."""
 from __future__ import annotations
 
 from nbformat import NotebookNode, from_dict
 
 from autograder.kitcheck.loops import Finding, lint_cells, stubs
+from autograder.kitcheck.record import Item, Record
 from autograder.notebook.cells import student_cells
 
 
-def judge(nb: NotebookNode, policies: dict[str, str], dynamic: dict | None = None) -> dict[str, NotebookNode]:
-    """function -> the output of its vectorization cell; `dynamic` adds findings measured at run time."""
+def judge(nb: NotebookNode, policies: dict[str, str], dynamic: dict | None = None,
+          tests: dict[str, Record] | None = None) -> dict[str, Record]:
+    """function -> the record of its vectorization cell.
+
+    `dynamic` adds findings measured at run time; `tests` are the functions' test records: a
+    function that is a stub, or fails every case it was tested on, earns no vectorization point
+    (an empty function has no loop, but it has not been vectorized either).
+    """
     cells = student_cells(nb)
     try:
         findings = lint_cells(cells, policies)
     except Exception as error:  # a bug in the rule must cost nothing but this verdict
-        return {name: _error("RuleError", f"[LOOP] the loop rule failed on this notebook: {error!r}")
+        return {name: _failed(name, "LOOP", f"the loop rule failed on this notebook: {error!r}")
                 for name in policies}
-    dynamic = dynamic or {}
+    dynamic, tests = dynamic or {}, tests or {}
     unwritten = stubs(cells, policies)
-    return {name: _verdict(name, name in unwritten, findings, dynamic.get(name, [])) for name in policies}
+    return {name: _verdict(name, name in unwritten, tests.get(name), findings, dynamic.get(name, []))
+            for name in policies}
 
 
-def _verdict(name: str, stub: bool, findings: list[Finding], measured: list) -> NotebookNode:
+def _verdict(name: str, stub: bool, tests: Record | None, findings: list[Finding], measured: list) -> Record:
     if stub:
-        return _error("NotImplemented", f"[NOT_IMPLEMENTED] {name} is not implemented: no vectorization points")
-    lines = [f"  {f.format()}" for f in findings if f.function in (name, "")]
+        return _failed(name, "NOT_IMPLEMENTED", f"{name} is not implemented: no vectorization point")
+    if tests is not None and not tests.passed and tests.cases[0] == tests.cases[1] > 0:
+        return _failed(name, "NOT_WORKING", f"{name} failed every case it was tested on: the vectorization "
+                                            "point is for working code")
+    items = [Item(f.code, f.message, location=f.place, hint=f.suggestion)
+             for f in findings if f.function in (name, "")]
+    items += [Item(finding.code, finding.message) for finding in measured]
+    if not items:
+        return Record(name, "vectorized", True)
+    lines = [f"  {f.describe()}" for f in findings if f.function in (name, "")]
     lines += [f"  {finding.code} {finding.message}" for finding in measured]
-    if lines:
-        return _error("LoopFound", "\n".join([f"{name} is not vectorized:", *lines]))
-    return from_dict({"output_type": "stream", "name": "stdout", "text": f"ok  {name}: no Python loops found\n"})
+    return Record(name, "vectorized", False, items, text="\n".join([f"{name} is not vectorized:", *lines]))
 
 
-def _error(ename: str, evalue: str) -> NotebookNode:
-    return from_dict({"output_type": "error", "ename": ename, "evalue": evalue, "traceback": [f"{ename}: {evalue}"]})
+def _failed(name: str, code: str, text: str) -> Record:
+    return Record(name, "vectorized", False, [Item(code, text)], text=text)
 
 
-def unknown(grade_id: str) -> NotebookNode:
-    return _error("RuleError", f"[LOOP] {grade_id} names no graded function of this assignment")
+def output(record: Record) -> NotebookNode:
+    """What the cell shows: an error (nbgrader scores it 0) or the passing line."""
+    if record.passed:
+        return from_dict({"output_type": "stream", "name": "stdout",
+                          "text": f"ok  {record.unit}: no Python loops found\n"})
+    return from_dict({"output_type": "error", "ename": "LoopRule", "evalue": record.text,
+                      "traceback": [f"LoopRule: {record.text}"]})
+
+
+def unknown(grade_id: str) -> Record:
+    return _failed(grade_id, "LOOP", f"{grade_id} names no graded function of this assignment")

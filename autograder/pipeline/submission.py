@@ -19,7 +19,7 @@ from nbgrader.converters import Autograde
 from traitlets.config import Config
 from traitlets.utils.importstring import import_item
 
-from autograder.commands.results import TestResult, unit_results, write_results_json
+from autograder.notebook.results import TestResult, unit_results, write_results_json
 from autograder.config import Course, Unit
 from autograder.pipeline.source_cells import CachedOverwriteCells, CachedOverwriteKernelspec
 

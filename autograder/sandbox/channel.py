@@ -6,7 +6,7 @@ import socket
 import struct
 import time
 
-from autograder.sandbox.encoding import dumps, loads
+from autograder.kitcheck.encoding import dumps, loads
 
 HEADER = struct.Struct("!Q")
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from autograder.sandbox import channel
 from autograder.sandbox.confine import Limits
-from autograder.sandbox.encoding import decode, encode
+from autograder.kitcheck.encoding import decode, encode
 
 # Private user ids for workers when the grader runs as root: one per grader process (its pid makes
 # it unique among running graders), so killing "every process of the user" touches no one else's.

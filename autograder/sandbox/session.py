@@ -11,7 +11,7 @@ import builtins
 
 import numpy as np
 
-from autograder.grading.dynamic import TracingDisabled
+from autograder.sandbox.tracing import TracingDisabled
 from autograder.sandbox.client import Sandbox, SandboxError
 
 
@@ -36,6 +36,7 @@ def rebuild_error(error: dict) -> Exception:
         rebuilt = StudentError(error.get("message", ""))
     rebuilt.code = "EXCEPTION"
     rebuilt.description = error.get("description") or f"{error.get('type')}: {error.get('message')}"
+    rebuilt.location = str(error.get("location", ""))[:200]
     return rebuilt
 
 

@@ -22,10 +22,10 @@ from IPython.core.displaypub import CapturingDisplayPublisher
 from IPython.core.interactiveshell import InteractiveShell
 from traitlets.config import Config
 
-from autograder.kitcheck.calls import describe_exception
-from autograder.grading.dynamic import count_events
+from autograder.kitcheck.calls import describe_exception, error_location
+from autograder.sandbox.tracing import count_events
 from autograder.sandbox import channel
-from autograder.sandbox.encoding import Opaque, decode, encode
+from autograder.kitcheck.encoding import Opaque, decode, encode
 
 
 class BoundedStream(io.TextIOBase):
@@ -160,7 +160,8 @@ class Worker:
                 reply["error"] = _over_output_limit(out)
         except BaseException as error:  # SystemExit and KeyboardInterrupt too: they are the student's
             reply["error"] = {"type": type(error).__name__, "message": str(error)[:2000],
-                              "description": describe_exception(error)[:3000]}
+                              "description": describe_exception(error)[:3000],
+                              "location": error_location(error)}
         finally:
             sys.stdout, sys.stderr = saved
         reply["args_after"], reply["kwargs_after"] = encode(list(args)), encode(kwargs)

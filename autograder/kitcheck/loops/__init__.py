@@ -47,6 +47,7 @@ from .findings import CODES, SUGGESTIONS, Finding, make_finding
 from .findings import SYNTAX_ERROR as _SYNTAX_ERROR
 from .findings import TOO_DEEP as _TOO_DEEP
 from .policies import POLICIES, check_policy, judge
+from ..record import place
 from .source import Chunk, parse_cells
 
 __all__ = ["CODES", "POLICIES", "SUGGESTIONS", "Finding", "defined_functions", "is_stub",
@@ -115,9 +116,16 @@ def _judged(name: str, unit: Unit, policy: str, boundary: set[int]) -> list[tupl
     placed = []
     for item, event in judge(policy, items):
         chunk = item.unit.chunk
-        placed.append((chunk.index, make_finding(event.code, name, chunk.label,
-                                                 event.node.lineno, event.detail, item.chain)))
+        placed.append((chunk.index, make_finding(event.code, name, chunk.label, event.node.lineno, event.detail,
+                                                 item.chain, _place(item.unit, event.node.lineno))))
     return placed
+
+
+def _place(unit: Unit, line: int) -> str:
+    """`helper, line 3`: the line counted from the `def` of the function that holds it, which reads
+    the same in a kernel (cells labelled In [n]) and in a graded notebook (cells by position)."""
+    start = getattr(unit.node, "lineno", None)
+    return place(unit.name, line - start + 1) if start is not None and unit.name else ""
 
 
 def _syntax_findings(chunk: Chunk) -> list[Finding]:

@@ -87,11 +87,16 @@ class Finding:
     line: int
     message: str
     suggestion: str
+    place: str = ""  # `relu, line 2`: how notebooks, self-check and feedback name the place
 
     def format(self, path: str = "") -> str:
         """Linter style: `path:cell 7:line 4: LOOP001 <message>: <suggestion>`."""
         where = ":".join(part for part in (path, self.cell, f"line {self.line}") if part)
         return f"{where}: {self.code} {self.message}: {self.suggestion}"
+
+    def describe(self) -> str:
+        """As a student reads it beside the code: `relu, line 2: LOOP001 <message>: <suggestion>`."""
+        return f"{self.place or f'{self.cell}, line {self.line}'}: {self.code} {self.message}: {self.suggestion}"
 
 
 def charged_message(detail: str, function: str, chain: tuple[str, ...]) -> str:
@@ -105,6 +110,6 @@ def charged_message(detail: str, function: str, chain: tuple[str, ...]) -> str:
 
 
 def make_finding(code: str, function: str, cell: str, line: int, detail: str,
-                 chain: tuple[str, ...] = ()) -> Finding:
+                 chain: tuple[str, ...] = (), place: str = "") -> Finding:
     return Finding(code, function, cell, line, charged_message(detail, function, chain),
-                   SUGGESTIONS[code])
+                   SUGGESTIONS[code], place)

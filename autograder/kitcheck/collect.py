@@ -1,0 +1,92 @@
+"""Collecting a test cell's failures instead of stopping at the first one.
+
+In a student's kernel a failing check raises at once. Where the kit runs a test cell itself (at
+grading and in the self-check), it collects: every public case and every hidden case runs, each
+failing one is diagnosed, and the cell's Record is built from all of them at the end. The cell
+still fails as a whole if any case failed (its score does not change).
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+from .compare import Problem
+from .record import Item, Record
+
+# (function name, args, kwargs, the student's Outcome, the expected value) -> diagnosed problems
+Diagnose = Callable[..., list[Problem]]
+
+
+@dataclass
+class CaseFailure:
+    """One failing case: its label, what the function was called with, and every problem found."""
+
+    function: str
+    case: str
+    text: str  # the case as a message: header, then one line per problem
+    problems: list[Problem]
+    location: str = ""
+    hidden: bool = False
+
+    def items(self) -> list[Item]:
+        return [Item(p.code, p.message, case=self.case, location=self.location) for p in self.problems]
+
+
+@dataclass
+class Collector:
+    diagnose: Diagnose | None = None  # the grader's mistake catalogue; None: the embedded data
+    failures: list[CaseFailure] = field(default_factory=list)
+    run: int = 0  # cases run
+    answered: bool = False  # a multiple-choice answer had the right form (public check)
+    marked: bool = False  # ... and was marked (hidden check)
+
+    def add(self, failures: list[CaseFailure], run: int) -> None:
+        self.failures += failures
+        self.run += run
+
+    def record(self, unit: str, error: BaseException | None = None, error_code: str = "EXCEPTION") -> Record:
+        """The cell's record; `error` is an exception that ended the cell outside any check."""
+        items = [item for failure in self.failures for item in failure.items()]
+        if error is not None and not self.failures:
+            items.append(Item(error_code, f"{type(error).__name__}: {error}"))
+        passed = not items
+        return Record(unit, "tests", passed, items, text="" if passed else self.message(unit, error),
+                      cases=(len(self.failures), self.run), pending=self.answered and not self.marked)
+
+    def message(self, unit: str, error: BaseException | None) -> str:
+        """The cell's failure as a student reads it: a summary naming the diagnosed mistakes, then
+        one failing case in full (a diagnosed one where there is one, a public one before a hidden)."""
+        if not self.failures:
+            return f"{type(error).__name__}: {error}" if error else ""
+        public = [f for f in self.failures if not f.hidden]
+        hidden = [f for f in self.failures if f.hidden]
+        counts = [f"{len(group)} {kind} case(s)" for group, kind in ((public, "public"), (hidden, "hidden")) if group]
+        lines = [f"{unit} failed {' and '.join(counts)} of {self.run}."]
+        shown = next((f for f in self.failures if any(p.code.startswith("M_") for p in f.problems)),
+                     self.failures[0])
+        mistakes: dict[str, str] = {}  # each code once, worded as in the case shown where it is there
+        for failure in [shown, *self.failures]:
+            for p in failure.problems:
+                if p.code.startswith("M_"):
+                    mistakes.setdefault(p.code, p.message)
+        lines += [f"Known mistake {code}: {sentence}" for code, sentence in mistakes.items()]
+        return "\n".join(lines + [shown.text])
+
+
+_active: list[Collector] = []
+
+
+@contextmanager
+def collecting(diagnose: Diagnose | None = None) -> Iterator[Collector]:
+    """Within this block, checks add their failures to the collector instead of raising."""
+    collector = Collector(diagnose)
+    _active.append(collector)
+    try:
+        yield collector
+    finally:
+        _active.pop()
+
+
+def active() -> Collector | None:
+    return _active[-1] if _active else None
