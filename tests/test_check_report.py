@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from autograder.commands.check import report
-from autograder.notebook.results import TestResult as CheckResult  # not a pytest class
+from autograder.kitcheck.record import Item, Record
+from autograder.notebook.results import result
 from tests.students import variant
 from tests.test_check import student_copy
 
@@ -16,32 +17,32 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 NOTEBOOK = Path("vectorization.ipynb")
 
 
-def result(function, part, score, max_score, output, codes=()):
-    status = "passed" if score >= max_score else "failed"
-    return CheckResult(f"{function}: {part}", float(score), float(max_score), status, output,
-                      {"function": function, "codes": list(codes)})
+def check(function, part, score, max_score, items=(), text="", pending=False):
+    record = Record(function, part, score >= max_score, list(items), text=text, pending=pending)
+    return result(record, float(score), float(max_score), "en")
 
 
-RANK1 = ("CheckFailed: image2vector, case 'image (3, 3, 2)', called with ([[[0.1 0.2]]] (shape (3, 3, 2))):\n"
-         "  [RANK1] result: expected shape (18, 1), got the rank-1 shape (18,); use .reshape(18, 1)")
-LOOP = ("LoopFound: relu is not vectorized:\n"
-        "  cell 9:line 2: LOOP003 list comprehension over v in relu: compute the whole array at once")
-STUB = ("CheckFailed: softmax, case 'int matrix (2, 5)', called with ([[9 2]] (shape (1, 2))):\n"
-        "  [NOT_IMPLEMENTED] softmax is not implemented yet: replace `raise NotImplementedError()` with your code")
+RANK1 = Item("RANK1", "result: expected shape (18, 1), got the rank-1 shape (18,); a rank-1 array is neither a row "
+                      "nor a column: make it a column, .reshape(-1, 1)", case="image (3, 3, 2)")
+LOOP = Item("LOOP003", "list comprehension over v in relu", location="relu, line 2",
+            hint="compute the whole array at once")
+STUB = Item("NOT_IMPLEMENTED", "softmax is not implemented yet: replace `raise NotImplementedError()` with your code",
+            case="int matrix (2, 5)")
+MISTAKE = Item("M_MAX_NOT_MAXIMUM", "relu used max or np.max, which pick the single largest value: use "
+                                    "np.maximum(0, v)", case="rank-1 vector")
 
 RESULTS = [
-    result("sigmoid", "tests", 2, 2, "ok  sigmoid: rank-1 int vector\nok  sigmoid: matrix (2, 3)"),
-    result("sigmoid", "vectorized", 1, 1, "ok  sigmoid: no Python loops found"),
-    result("image2vector", "tests", 0, 2, RANK1, ["RANK1"]),
-    result("image2vector", "vectorized", 1, 1, "ok  image2vector: no Python loops found"),
-    result("softmax", "tests", 0, 3, STUB, ["NOT_IMPLEMENTED"]),
-    result("softmax", "vectorized", 0, 1, "NotImplemented: [NOT_IMPLEMENTED] softmax is not implemented: "
-           "no vectorization points", ["NOT_IMPLEMENTED"]),
-    result("relu", "tests", 0, 2, "CheckFailed: relu, case 'rank-1 vector', called with ([-2. 3.]):\n"
-           "  [TYPE] result: expected a numpy array, got a list", ["TYPE"]),
-    result("relu", "vectorized", 0, 1, LOOP, ["LOOP003"]),
-    result("dot_loop", "tests", 1, 1, "ok  dot_loop: int vectors"),
-    result("q_slicing", "tests", 1, 1, "ok  q_slicing: answered 'b' (graded after submission)"),
+    check("sigmoid", "tests", 2, 2),
+    check("sigmoid", "vectorized", 1, 1),
+    check("image2vector", "tests", 0, 2, [RANK1], "image2vector failed 1 public case(s) of 3."),
+    check("image2vector", "vectorized", 1, 1),
+    check("softmax", "tests", 0, 3, [STUB]),
+    check("softmax", "vectorized", 0, 1, [Item("NOT_IMPLEMENTED", "softmax is not implemented: no vectorization point")]),
+    check("relu", "tests", 0, 2, [Item("TYPE", "result: expected a numpy array, got a list", case="rank-1 vector"),
+                                  MISTAKE]),
+    check("relu", "vectorized", 0, 1, [LOOP], "relu is not vectorized:\n  relu, line 2: LOOP003 list comprehension"),
+    check("dot_loop", "tests", 1, 1),
+    check("q_slicing", "tests", 1, 1, pending=True),
 ]
 
 
@@ -49,7 +50,7 @@ def rows(text):
     """Table rows by function name (continuation lines of a function are appended to its row)."""
     table, name = {}, None
     for line in text.splitlines():
-        if line and not line.startswith(" ") and len(line.split()) > 1 and line.split()[1] in ("pass", "FAIL"):
+        if line and not line.startswith(" ") and len(line.split()) > 1 and line.split()[1] in ("pass", "FAIL", "answered"):
             name = line.split()[0]
             table[name] = [line]
         elif name and line.startswith(" ") and line.strip():
@@ -65,7 +66,7 @@ def test_table_has_one_row_per_function_with_both_marks_points_codes_and_the_fir
     assert table["sigmoid"][0].split() == ["sigmoid", "pass", "pass", "3/3"]
     image = table["image2vector"][0]
     assert image.split()[:5] == ["image2vector", "FAIL", "pass", "1/3", "RANK1"]
-    assert "case 'image (3, 3, 2)': [RANK1] result: expected shape (18, 1), got the rank-1 shape (18,)" in image
+    assert "case 'image (3, 3, 2)': result: expected shape (18, 1), got the rank-1 shape (18,)" in image
 
 
 def test_a_function_without_a_vectorization_cell_shows_a_dash():
@@ -75,9 +76,14 @@ def test_a_function_without_a_vectorization_cell_shows_a_dash():
 
 def test_a_second_failing_check_with_new_codes_gets_its_own_line_under_the_function():
     relu = rows(report(NOTEBOOK, RESULTS, color=False))["relu"]
-    assert relu[0].split()[:5] == ["relu", "FAIL", "FAIL", "0/3", "TYPE"]
+    assert relu[0].split()[:6] == ["relu", "FAIL", "FAIL", "0/3", "M_MAX_NOT_MAXIMUM", "TYPE"]
     assert len(relu) == 2 and relu[1].split()[0] == "LOOP003"
-    assert "cell 9:line 2: LOOP003 list comprehension over v in relu" in relu[1]
+    assert "list comprehension over v in relu" in relu[1]
+
+
+def test_a_diagnosed_mistake_is_the_first_code_and_its_sentence_the_message():
+    relu = rows(report(NOTEBOOK, RESULTS, color=False))["relu"]
+    assert "case 'rank-1 vector': relu used max or np.max" in relu[0]
 
 
 def test_an_untouched_stub_says_not_implemented_once_without_the_kits_exception_names():
@@ -89,9 +95,15 @@ def test_an_untouched_stub_says_not_implemented_once_without_the_kits_exception_
 
 def test_footer_gives_the_public_score_and_what_hidden_tests_add():
     text = " ".join(report(NOTEBOOK, RESULTS, color=False).split())
-    assert "Public score: 6/15 points; 3 of 6 graded items need work (5 failing check(s))." in text
+    assert "Public score: 5/14 points; 3 of 5 graded functions need work (5 failing check(s))." in text
     assert "hidden tests run each function again on new random inputs" in text
     assert "1 multiple-choice answer(s) are marked only after submission" in text
+
+
+def test_a_multiple_choice_answer_shows_as_answered_and_counts_in_no_public_score():
+    table = rows(report(NOTEBOOK, RESULTS, color=False))
+    assert table["q_slicing"][0].split()[:4] == ["q_slicing", "answered", "-", "-"]
+    assert "marked after submission" in table["q_slicing"][0]
 
 
 def test_plain_text_has_no_escape_codes_and_colour_marks_pass_green_and_fail_red():
@@ -129,10 +141,11 @@ def test_json_has_every_check_with_its_part_status_points_codes_and_message_and_
     assert len(document["checks"]) == len(RESULTS)
     relu = [c for c in document["checks"] if c["name"] == "relu"]
     assert [(c["part"], c["status"], c["score"], c["max_score"], c["codes"]) for c in relu] == [
-        ("tests", "failed", 0.0, 2.0, ["TYPE"]), ("vectorized", "failed", 0.0, 1.0, ["LOOP003"])]
-    assert relu[1]["message"].startswith("cell 9:line 2: LOOP003")
-    assert relu[1]["output"] == LOOP
-    assert document["totals"] == {"score": 6.0, "max_score": 15.0, "checks": 10, "failed": 5, "passed": False}
+        ("tests", "failed", 0.0, 2.0, ["M_MAX_NOT_MAXIMUM", "TYPE"]), ("vectorized", "failed", 0.0, 1.0, ["LOOP003"])]
+    assert relu[0]["mistakes"] == [{"code": "M_MAX_NOT_MAXIMUM", "sentence": MISTAKE.text}]
+    assert relu[1]["message"] == "list comprehension over v in relu" and relu[1]["location"] == "relu, line 2"
+    assert document["totals"] == {"score": 5.0, "max_score": 14.0, "checks": 10, "failed": 5, "pending": 1,
+                                  "passed": False}
     assert "hidden tests" in document["hidden_tests"]
 
 
@@ -158,12 +171,16 @@ def test_check_json_on_a_real_notebook_names_the_failing_checks_and_exits_1(wron
     assert done.returncode == 1, done.stderr
     document = json.loads(done.stdout)
     failing = {(c["name"], c["part"]): c for c in document["checks"] if c["status"] == "failed"}
-    assert set(failing) == {("image2vector", "tests"), ("relu", "tests"), ("relu", "vectorized")}
-    assert failing["image2vector", "tests"]["codes"] == ["RANK1"]
+    # image2vector fails every public case: no vectorization point for code that does not work yet
+    assert set(failing) == {("image2vector", "tests"), ("image2vector", "vectorized"), ("relu", "tests"),
+                            ("relu", "vectorized")}
+    assert failing["image2vector", "tests"]["codes"] == ["M_RANK1", "RANK1"]
+    assert failing["image2vector", "vectorized"]["codes"] == ["NOT_WORKING"]
+    assert failing["relu", "vectorized"]["codes"][0] == "NOT_WORKING"  # a list back from every case, and a loop
     assert "LOOP003" in failing["relu", "vectorized"]["codes"]
     assert "rank-1" in failing["image2vector", "tests"]["message"]
     totals = document["totals"]
-    assert totals["failed"] == 3 and totals["passed"] is False and 0 < totals["score"] < totals["max_score"]
+    assert totals["failed"] == 4 and totals["passed"] is False and 0 < totals["score"] < totals["max_score"]
 
 
 def test_check_on_a_real_notebook_prints_the_plain_table_to_a_pipe(wrong_notebook):
@@ -171,7 +188,8 @@ def test_check_on_a_real_notebook_prints_the_plain_table_to_a_pipe(wrong_noteboo
     assert done.returncode == 1, done.stderr
     assert "\x1b[" not in done.stdout
     table = rows(done.stdout)
-    assert table["image2vector"][0].split()[:5] == ["image2vector", "FAIL", "pass", "1/3", "RANK1"]
+    assert table["image2vector"][0].split()[:6] == ["image2vector", "FAIL", "FAIL", "0/3", "M_RANK1", "RANK1"]
+    assert "image2vector(...) has the rank-1 shape (18,) where (18, 1) is due" in table["image2vector"][0]
     assert table["relu"][0].split()[:3] == ["relu", "FAIL", "FAIL"]
     assert any("LOOP003" in line for line in table["relu"])
     assert table["sigmoid"][0].split()[1:3] == ["pass", "pass"]

@@ -11,8 +11,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from autograder.commands import report
-from autograder.notebook.results import TestResult as CheckResult, write_results_json  # not a pytest class
-from autograder.kitcheck.codes import codes_in
+from autograder.kitcheck.record import Item, Record
+from autograder.notebook.results import result, write_results_json
 from tests.conftest import REPO
 
 ASSIGNMENT = "vectorization"
@@ -21,57 +21,52 @@ UNITS = {"basic_sigmoid": (1, 1), "sigmoid": (2, 1), "image2vector": (2, 1), "so
 SCRIPT = "<script>document.body.setAttribute('data-pwned', '1')</script>"
 IMG = '<img src=x onerror="document.title=\'pwned\'">'
 
-LOOPS = {  # what the loop rule wrote in results.json (copied from a real one)
-    "sigmoid": ("LoopFound: sigmoid is not vectorized:\n"
-                "  cell 13:line 5: LOOP001 for-loop over np.ndindex(x.shape) in sigmoid: replace the loop with a "
-                "whole-array operation: np.dot/@ for sums of products, np.sum(..., axis=) for totals, broadcasting "
-                "for element-wise arithmetic\n"
-                "  cell 13:line 5: LOOP005 `np.ndindex(x.shape)` is a Python loop in disguise in sigmoid: these call "
-                "Python once per element; write the computation with numpy operators and ufuncs that act on the "
-                "whole array", ["LOOP001", "LOOP005"]),
-    "softmax": ("LoopFound: softmax is not vectorized:\n"
-                f"  cell 31:line 3: LOOP003 list comprehension over '{IMG}' in softmax: compute the whole array at "
-                "once instead of element by element: apply numpy operators and ufuncs to the array itself",
-                ["LOOP003"]),
+LOOP001 = "replace the loop with a whole-array operation: np.dot/@ for sums of products"
+LOOPS = {  # the loop rule's findings, as its records hold them (a real one's wording)
+    "sigmoid": [Item("LOOP001", "for-loop over np.ndindex(x.shape) in sigmoid", location="sigmoid, line 5",
+                     hint=LOOP001),
+                Item("LOOP005", "`np.ndindex(x.shape)` is a Python loop in disguise in sigmoid",
+                     location="sigmoid, line 5", hint="write the computation with numpy operators")],
+    "softmax": [Item("LOOP003", f"list comprehension over '{IMG}' in softmax", location="softmax, line 3",
+                     hint="compute the whole array at once")],
 }
-RANK1 = ("CheckFailed: {f}, case 'image (3, 3, 2)', called with ([[[0.67 0.29]]] (shape (3, 3, 2), dtype float64)):\n"
-         "  [RANK1] result: expected shape (18, 1), got the rank-1 shape (18,); rank-1 arrays behave neither as "
-         "rows nor as columns: use .reshape(18, 1)")
-EXCEPTION = ("CheckFailed: softmax, case 'int matrix (2, 5)', called with ([[9 2 5 0 0] [7 5 0 0 0]] (shape (2, 5))):\n"
-             f"  [EXCEPTION] softmax raised ValueError: {SCRIPT} (line 3 of softmax: `raise ValueError(msg)`)")
-VALUE = ("CheckFailed: {f}, case 'matrix (2, 3)', called with ([[1. 2. 3.] [4. 5. 6.]] (shape (2, 3))):\n"
-         "  [VALUE] result: values differ (rtol=1e-06, atol=1e-08)\n    mismatched elements: 5 / 6 (83%)")
-STUB = ("CheckFailed: {f}, case 'int vectors', called with ([1 2 3] (shape (3,), dtype int64)):\n"
-        "  [NOT_IMPLEMENTED] {f} is not implemented yet: replace `raise NotImplementedError()` with your code")
+FAILURES = {  # what the tests of a function found, as its record holds it
+    "RANK1": [Item("RANK1", "result: expected shape (18, 1), got the rank-1 shape (18,); a rank-1 array is neither "
+                            "a row nor a column: make it a column, .reshape(-1, 1)", case="image (3, 3, 2)")],
+    "EXCEPTION": [Item("EXCEPTION", f"softmax raised ValueError: {SCRIPT} (softmax, line 3: `raise ValueError(msg)`)",
+                       case="int matrix (2, 5)", location="softmax, line 3")],
+    "VALUE": [Item("VALUE", "result: values differ (rtol=1e-06, atol=1e-08)\n  mismatched elements: 5 / 6 (83%)",
+                   case="matrix (2, 3)")],
+    "STUB": [Item("NOT_IMPLEMENTED", "is not implemented yet: replace `raise NotImplementedError()` with your code",
+                  case="int vectors")],
+}
 
 
 def student(failures=None, loops=(), missing=False):
-    """A student's results as the grader builds them: {function: tests-cell output template} fails."""
+    """A student's results as the grader builds them: {function: kind of failure of its tests}."""
     results = []
     for name, (points, vectorized) in UNITS.items():
-        failed = (failures or {}).get(name)
-        codes = ["NOT_DEFINED"] if missing else codes_in(failed) if failed else []
-        output = (f"[NOT_DEFINED] the cell test_{name} is missing" if missing
-                  else failed.format(f=name) if failed else f"ok  {name}: 4 hidden cases passed")
-        results.append(CheckResult(f"{name}: tests", 0.0 if codes else float(points), float(points),
-                                   "failed" if codes else "passed", output, {"function": name, "codes": codes}))
+        failed = FAILURES.get((failures or {}).get(name), [])
+        if missing:
+            failed = [Item("NOT_DEFINED", f"the cell test_{name} is missing")]
+        tests = Record(name, "tests", not failed, failed, text="\n".join(i.text for i in failed),
+                       cases=(len(failed), 4))
+        results.append(result(tests, 0.0 if failed else float(points), float(points), "en"))
         if vectorized:
-            if missing or (failed and "NOT_IMPLEMENTED" in codes):
-                output, codes = f"NotImplemented: [NOT_IMPLEMENTED] {name} is not implemented", codes
-            elif name in loops:
-                output, codes = LOOPS[name]
+            if failed and failed[0].code in ("NOT_DEFINED", "NOT_IMPLEMENTED"):
+                found = [Item(failed[0].code, f"{name} is not implemented: no vectorization point")]
             else:
-                output, codes = f"ok  {name}: no Python loops found", []
-            results.append(CheckResult(f"{name}: vectorized", 0.0 if codes else 1.0, 1.0,
-                                       "failed" if codes else "passed", output, {"function": name, "codes": codes}))
+                found = LOOPS.get(name, []) if name in loops else []
+            loop_record = Record(name, "vectorized", not found, found, text="\n".join(i.text for i in found))
+            results.append(result(loop_record, 0.0 if found else 1.0, 1.0, "en"))
     return results
 
 
 CLASS = {  # student: (results, grader output, grading seconds or None)
     "ada": (student(), "", 4.2),
     "cho": (student(loops=("sigmoid", "softmax")), "", 6.8),
-    "dev": (student({"image2vector": RANK1, "softmax": EXCEPTION, "basic_sigmoid": RANK1}), "", 12.5),
-    "eli": (student({"sigmoid": VALUE, "dot_loop": VALUE, "softmax": STUB}), "", None),
+    "dev": (student({"image2vector": "RANK1", "softmax": "EXCEPTION", "basic_sigmoid": "RANK1"}), "", 12.5),
+    "eli": (student({"sigmoid": "VALUE", "dot_loop": "VALUE", "softmax": "STUB"}), "", None),
     "gus": (student(missing=True), f"grading failed: Kernel died while running a cell {SCRIPT}", 90.0),
     "hal": (student(missing=True), "", 3.1),
 }
@@ -116,7 +111,8 @@ def test_mistake_codes_count_each_failed_function_once_and_the_students_who_made
     assert (codes["RANK1"].count, codes["RANK1"].students) == (2, {"dev"})
     assert (codes["VALUE"].count, codes["VALUE"].students) == (2, {"eli"})
     assert (codes["NOT_IMPLEMENTED"].count, codes["NOT_IMPLEMENTED"].students) == (1, {"eli"})  # tests + vectorized
-    assert codes["RANK1"].example.startswith("[RANK1] result: expected shape (18, 1)")
+    assert codes["RANK1"].example.startswith("case 'image (3, 3, 2)': RANK1 result: expected shape (18, 1)")
+    assert codes["EXCEPTION"].example.startswith("softmax, line 3: EXCEPTION softmax raised ValueError")
     assert "NOT_DEFINED" not in codes  # the failed submissions are listed apart, not counted as mistakes
     assert [c.code for c in report.mistake_codes(submissions)][:2] == ["RANK1", "VALUE"]  # ties: by name
 
@@ -125,8 +121,19 @@ def test_loop_findings_give_student_function_codes_and_where_without_the_stock_s
     findings = report.loop_findings(submissions)
     assert [(s, f, c) for s, f, c, _ in findings] == [("cho", "sigmoid", ["LOOP001", "LOOP005"]),
                                                       ("cho", "softmax", ["LOOP003"])]
-    assert findings[0][3] == ("cell 13:line 5: LOOP001 for-loop over np.ndindex(x.shape) in sigmoid\n"
-                              "cell 13:line 5: LOOP005 `np.ndindex(x.shape)` is a Python loop in disguise in sigmoid")
+    assert findings[0][3] == ("sigmoid, line 5: LOOP001 for-loop over np.ndindex(x.shape) in sigmoid\n"
+                              "sigmoid, line 5: LOOP005 `np.ndindex(x.shape)` is a Python loop in disguise in sigmoid")
+
+
+def test_a_code_planted_in_a_message_is_not_a_finding(course):
+    """Codes are what the checks produced (the record's fields), never words found in a message."""
+    planted = Record("sigmoid", "tests", False, [Item("VALUE", "values differ [RANK1] LOOP001 M_RANK1")])
+    results = student()
+    results[2] = result(planted, 0.0, 2.0, "en")
+    write_results_json(course / "autograded" / "ada" / ASSIGNMENT / "results.json", results)
+    ada = [s for s in report.load_submissions(course, ASSIGNMENT) if s.student == "ada"]
+    assert [c.code for c in report.mistake_codes(ada)] == ["VALUE"]
+    assert report.loop_findings(ada) == []
 
 
 def test_score_fractions_per_function_over_the_graded_submissions(submissions):

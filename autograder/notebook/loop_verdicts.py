@@ -31,16 +31,15 @@ def judge(nb: NotebookNode, policies: dict[str, str], dynamic: dict | None = Non
 def _verdict(name: str, stub: bool, tests: Record | None, findings: list[Finding], measured: list) -> Record:
     if stub:
         return _failed(name, "NOT_IMPLEMENTED", f"{name} is not implemented: no vectorization point")
-    if tests is not None and not tests.passed and tests.cases[0] == tests.cases[1] > 0:
-        return _failed(name, "NOT_WORKING", f"{name} failed every case it was tested on: the vectorization "
-                                            "point is for working code")
-    items = [Item(f.code, f.message, location=f.place, hint=f.suggestion)
-             for f in findings if f.function in (name, "")]
+    mine = [f for f in findings if f.function in (name, "")]
+    items = [Item(f.code, f.message, location=f.place, hint=f.suggestion) for f in mine]
     items += [Item(finding.code, finding.message) for finding in measured]
+    lines = [f"  {f.describe()}" for f in mine] + [f"  {finding.code} {finding.message}" for finding in measured]
+    if tests is not None and not tests.passed and tests.cases[0] == tests.cases[1] > 0:
+        text = f"{name} failed every case it was tested on: the vectorization point is for working code"
+        return Record(name, "vectorized", False, [Item("NOT_WORKING", text), *items], text="\n".join([text, *lines]))
     if not items:
         return Record(name, "vectorized", True)
-    lines = [f"  {f.describe()}" for f in findings if f.function in (name, "")]
-    lines += [f"  {finding.code} {finding.message}" for finding in measured]
     return Record(name, "vectorized", False, items, text="\n".join([f"{name} is not vectorized:", *lines]))
 
 
