@@ -119,7 +119,7 @@ def test_failure_messages_name_the_case_and_what_came_back(graded):
 def test_student_exception_is_surfaced_with_its_line(graded):
     output = find(graded["vectorization", "softmax_crash"], "softmax", "tests")["output"]
     assert "raised ValueError" in output
-    assert "of softmax: `return x_exp / x_sum.reshape(1, -1).T.T`" in output
+    assert "(softmax, line 4: `return x_exp / x_sum.reshape(1, -1).T.T`)" in output
 
 
 @pytest.mark.parametrize("assignment", list(STUDENTS))

@@ -175,7 +175,15 @@ def test_message_names_the_loop_the_function_and_the_helper_chain():
     assert finding == Finding(
         code="LOOP001", function="propagate", cell="cell 4", line=3,
         message="for-loop over range(X.shape[1]) in propagate (via helper `_column_sums`)",
-        suggestion=SUGGESTIONS["LOOP001"])
+        suggestion=SUGGESTIONS["LOOP001"], place="_column_sums, line 3")
+
+
+def test_a_finding_names_its_place_by_function_and_line_whatever_the_cells_are_called():
+    """The same code reads `_column_sums, line 3` in a kernel (In [7]) and in a graded notebook (cell 12)."""
+    in_kernel = lint_cells([("In [7]", HELPER_LOOP)], {"propagate": "forbidden"})[0]
+    graded = lint_cells([("cell 12", "\n\n" + HELPER_LOOP)], {"propagate": "forbidden"})[0]
+    assert in_kernel.place == graded.place == "_column_sums, line 3"
+    assert in_kernel.describe().startswith("_column_sums, line 3: LOOP001 for-loop over range(X.shape[1])")
 
 
 def test_format_reads_like_a_linter_with_and_without_a_path():

@@ -135,7 +135,7 @@ def normalize_rows(x):
     # The float cases only show the mutation; the int cases raise, which the catalogue explains:
     # the case shown in full is the diagnosed one.
     assert re.match(r"normalize_rows failed \d of \d hidden cases \[M_MUTATES_INPUT\] \[MUTATES_INPUT\] "
-                    r"\[EXCEPTION\]; a diagnosed one:$", first_line), first_line
+                    r"\[EXCEPTION\]:$", first_line), first_line
     assert "`x /= ...` changes the input in place" in message.split("\n", 1)[1]
 
 
@@ -186,7 +186,7 @@ CORRECT = {
     ("vectorization", "L1"): ["def L1(yhat, y):\n    return np.abs(y - yhat).sum()"],
     ("vectorization", "L2"): ["def L2(yhat, y):\n    d = np.ravel(y - yhat)\n    return float(np.dot(d, d))"],
     ("vectorization", "dot_vectorized"): ['def dot_vectorized(a, b):\n    return float(np.einsum("i,i->", a, b))',
-                                          "def dot_vectorized(a, b):\n    return a @ b"],
+                                          "def dot_vectorized(a, b):\n    return float(a @ b)"],
     ("vectorization", "matvec"): ["def matvec(A, v):\n    return A @ v",
                                   "def matvec(A, v):\n    return np.matmul(A, v)"],
     ("vectorization", "relu"): ["def relu(v):\n    return v * (v > 0)",

@@ -2,12 +2,14 @@
 import ast
 import importlib
 import inspect
+import json
 import shutil
 
 import nbformat
 import pytest
 
 from autograder.config import assignment_names, units
+from autograder.mistakes.variants import WRONG
 from tests.conftest import REPO
 
 ASSIGNMENTS = assignment_names(REPO)
@@ -28,8 +30,14 @@ def solution_lines(assignment: str) -> set[str]:
     return lines
 
 
+def mistake_lines(assignment: str) -> set[str]:
+    """Every distinctive line of the catalogue's wrong variants (a mistake is one edit from the answer)."""
+    return {line.strip() for a, _, _, source in WRONG if a == assignment
+            for line in source.splitlines() if len(line.strip()) > 20 and not line.strip().startswith("def ")}
+
+
 def leaks_in(folder, assignment):
-    secrets = solution_lines(assignment)
+    secrets = solution_lines(assignment) | mistake_lines(assignment)
     leaks = []
     for path in folder.rglob("*"):
         if path.is_dir():
@@ -41,6 +49,11 @@ def leaks_in(folder, assignment):
             text = "\n".join(c.source for c in cells)
             # the lecture may state a formula a solution also uses; code cells must not
             code = "\n".join(c.source for c in cells if c.cell_type == "code")
+        elif path.parent.name == "known":
+            # known mistakes: their outputs, and their fix-it sentences (prose, as feedback shows them)
+            entries = [e for listed in json.loads(text).values() for e in listed]
+            assert all(set(e) <= {"code", "sentence", "result", "error"} for e in entries), path
+            code = json.dumps([{k: v for k, v in e.items() if k != "sentence"} for e in entries])
         for marker in ("BEGIN SOLUTION", "BEGIN HIDDEN TESTS", "autograder.grading", "import solutions",
                        "from solutions"):
             if marker in text:
@@ -60,6 +73,20 @@ def test_leak_scan_finds_the_instructor_notebook_in_a_release(course, tmp_path):
     found = {what for _, what in leaks_in(tmp_path / "broadcasting", "broadcasting")}
     assert {"BEGIN SOLUTION", "BEGIN HIDDEN TESTS", "autograder.grading"} <= found
     assert any("keepdims=True" in what for what in found)
+
+
+def test_leak_scan_finds_a_mistake_implementation_in_a_release(course, tmp_path):
+    shutil.copytree(course / "release" / "logistic_regression", tmp_path / "release")
+    (tmp_path / "release" / "kitcheck" / "helper.py").write_text(
+        "def propagate(w, b, X, Y):\n    cost = np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m\n")
+    found = {what for _, what in leaks_in(tmp_path / "release", "logistic_regression")}
+    assert "cost = np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m" in found
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_release_carries_the_known_mistakes_of_its_own_public_cases_only(course, assignment):
+    known = course / "release" / assignment / "kitcheck" / "known"
+    assert [p.name for p in known.iterdir()] == [f"{assignment}.json"]
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)

@@ -100,7 +100,7 @@ def _entry(assignment: str, case: PublicCase, code: str, outcome: Outcome) -> di
         return None
     entry = {"code": code, "sentence": named[0].message}
     if error is not None:
-        return {**entry, "error": list(error)}
+        return {**entry, "error": [error[0], known.without_place(error[1])]}
     return {**entry, "result": encode(outcome.result)}
 
 

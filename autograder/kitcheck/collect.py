@@ -14,6 +14,8 @@ from typing import Callable, Iterator
 from .compare import Problem
 from .record import Item, Record
 
+CRASHES = ("EXCEPTION", "TIMEOUT", "KILLED")
+
 # (function name, args, kwargs, the student's Outcome, the expected value) -> diagnosed problems
 Diagnose = Callable[..., list[Problem]]
 
@@ -71,7 +73,9 @@ class Collector:
                 if p.code.startswith("M_"):
                     mistakes.setdefault(p.code, p.message)
         lines += [f"Known mistake {code}: {sentence}" for code, sentence in mistakes.items()]
-        return "\n".join(lines + [shown.text])
+        # A real error is never hidden behind a wrong value: the first exception is shown too.
+        crash = next((f for f in self.failures if any(p.code in CRASHES for p in f.problems)), shown)
+        return "\n".join(lines + [shown.text] + ([crash.text] if crash is not shown else []))
 
 
 _active: list[Collector] = []

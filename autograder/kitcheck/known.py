@@ -67,7 +67,12 @@ def _matches(entry: dict, got, error: tuple[str, str] | None) -> bool:
 
 def same_error_text(a: str, b: str) -> bool:
     """Two exception messages alike but for where in the student's code they were raised."""
-    return _PLACE.sub("", a).strip() == _PLACE.sub("", b).strip()
+    return without_place(a) == without_place(b)
+
+
+def without_place(message: str) -> str:
+    """An exception message without the student's line it quotes (so no code is ever embedded)."""
+    return _PLACE.sub("", message).strip()
 
 
 def is_number(value) -> bool:

@@ -14,15 +14,20 @@ import importlib
 import linecache
 import math
 import textwrap
+from pathlib import Path
 
 import numpy as np
 
-# Notebook variables a careless cell may read instead of its parameters (the notebook's data).
-NOTEBOOK = """
-train_set_x = np.linspace(0.0, 1.0, 64 * 30).reshape(64, 30)
-train_y = (np.arange(30) % 2).reshape(1, 30).astype(float)
-test_set_x = np.linspace(1.0, 0.0, 64 * 12).reshape(64, 12)
-test_y = (np.arange(12) % 2).reshape(1, 12).astype(float)
+# Notebook variables a careless cell may read instead of its parameters: the notebook's own data,
+# computed as the notebook computes it, so that a mistake reading them gives here exactly what it
+# gives in a student's notebook (the same numbers, the same shapes in its error messages).
+DATA = Path(__file__).resolve().parents[2] / "assignments" / "logistic_regression" / "digits.npz"
+NOTEBOOK = f"""
+data = np.load({str(DATA)!r})
+train_x, train_y = data["train_x"], data["train_y"]
+test_x, test_y = data["test_x"], data["test_y"]
+train_set_x = train_x.reshape(train_x.shape[0], -1).T / 16.0
+test_set_x = test_x.reshape(test_x.shape[0], -1).T / 16.0
 """
 
 PROPAGATE = """
@@ -353,6 +358,8 @@ def flatten_images(images):
     return images.reshape(images.shape[0], 64).T
 """),
     ("logistic_regression", "sigmoid", "M_MATH_EXP_ON_ARRAY", """
+import math
+
 def sigmoid(z):
     return 1 / (1 + math.exp(-z))
 """),

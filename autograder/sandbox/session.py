@@ -8,6 +8,9 @@ the student cells that had run, so one bad function costs that function only.
 from __future__ import annotations
 
 import builtins
+import inspect
+import keyword
+from functools import lru_cache
 
 import numpy as np
 
@@ -31,13 +34,22 @@ def rebuild_error(error: dict) -> Exception:
         try:
             rebuilt = kind(error.get("message", ""))
         except Exception:  # some builtin exceptions take other arguments
-            rebuilt = StudentError(error.get("message", ""))
+            rebuilt = _student_error(error.get("type"))(error.get("message", ""))
     else:
-        rebuilt = StudentError(error.get("message", ""))
+        rebuilt = _student_error(error.get("type"))(error.get("message", ""))
     rebuilt.code = "EXCEPTION"
     rebuilt.description = error.get("description") or f"{error.get('type')}: {error.get('message')}"
     rebuilt.location = str(error.get("location", ""))[:200]
     return rebuilt
+
+
+@lru_cache(maxsize=256)
+def _student_error(name) -> type:
+    """A StudentError named as the student's exception was (numpy's UFuncTypeError has no twin here),
+    so that messages and diagnoses read its type; a name that is not an identifier is not kept."""
+    if not isinstance(name, str) or not name.isidentifier() or len(name) > 60:
+        return StudentError
+    return type(name, (StudentError,), {})
 
 
 class Session:
@@ -75,7 +87,9 @@ class Session:
         reply = self._alive().lookup(name)
         if reply["kind"] == "missing":
             raise KeyError(name)
-        return CallProxy(self, name) if reply["kind"] == "callable" else reply["value"]
+        if reply["kind"] == "callable":
+            return CallProxy(self, name, reply.get("params"))
+        return reply["value"]
 
     def call(self, name: str, args: tuple, kwargs: dict, count_events: bool = False, skip=()) -> dict:
         if name in self.hanging:
@@ -95,8 +109,14 @@ class Session:
 class CallProxy:
     """Stands for a student's function: calling it runs the function in the worker."""
 
-    def __init__(self, session: Session, name: str):
+    def __init__(self, session: Session, name: str, params=None):
         self._session, self.__name__ = session, name
+        # The student's parameter names (untrusted text: identifiers only), for messages like
+        # "relu modified its input `v`".
+        names = [p for p in params or [] if isinstance(p, str) and p.isidentifier() and len(p) <= 40
+                 and not keyword.iskeyword(p)][:20]
+        self.__signature__ = inspect.Signature(
+            [inspect.Parameter(p, inspect.Parameter.POSITIONAL_OR_KEYWORD) for p in dict.fromkeys(names)])
 
     def __call__(self, *args, **kwargs):
         return self._session.call(self.__name__, args, kwargs)["result"]

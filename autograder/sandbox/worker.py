@@ -11,6 +11,7 @@ and sends back only encoded plain data. Requests:
 from __future__ import annotations
 
 import ast
+import inspect
 import io
 import linecache
 import socket
@@ -134,7 +135,7 @@ class Worker:
             return {"kind": "missing"}
         value = self.shell.user_ns[name]
         if callable(value) and not isinstance(value, (np.ndarray, type)):
-            return {"kind": "callable"}
+            return {"kind": "callable", "params": _parameter_names(value)}
         return {"kind": "value", "value": encode(value)}
 
     def _call(self, request: dict) -> dict:
@@ -196,3 +197,11 @@ def _error_output(error: BaseException) -> dict:
     name, text = type(error).__name__, str(error)[:2000]
     return {"output_type": "error", "ename": name, "evalue": text,
             "traceback": [describe_exception(error)[:3000]]}
+
+
+def _parameter_names(func) -> list[str]:
+    """What the function calls its parameters, so that messages name them as the student does."""
+    try:
+        return [str(name) for name in inspect.signature(func).parameters][:20]
+    except Exception:  # a student's callable may refuse to say
+        return []
