@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 import importlib
 import inspect
+import textwrap
 from pathlib import Path
 
 import jupytext
@@ -120,7 +121,9 @@ def _test_cells(unit: Unit, public_tests: str, others: dict[str, str]) -> list[N
         f"check({unit.assignment!r}, {unit.name!r}, {unit.name})\n"
         "### END HIDDEN TESTS"
     )
-    tests = new_code_cell(f"# Tests of {unit.name}\n{public_tests.strip()}\n{hidden}")
+    public = textwrap.indent(public_tests.strip(), "    ")
+    tests = new_code_cell(f"# Tests of {unit.name}: every case runs; a failing one names the known mistake it shows\n"
+                          f"with kitcheck.tests({unit.name!r}):\n{public}\n{hidden}")
     tests.metadata = _nbgrader(unit.test_cell_id, grade=True, locked=True, points=unit.points)
     if not unit.has_vectorization_cell:
         return [tests]

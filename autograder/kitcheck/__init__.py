@@ -9,6 +9,9 @@ so every case runs and is diagnosed, and the cell's result is one structured Rec
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
+from typing import Iterator
+
 from . import known
 from .calls import Outcome, call, must_raise
 from .collect import CaseFailure, active, collecting
@@ -16,7 +19,7 @@ from .compare import Problem, Tolerance, compare, shorten
 from .loops import is_stub, lint_cells
 from .record import Item
 
-__all__ = ["CheckFailed", "expect", "expect_raises", "expect_choice", "vectorized", "failure_message", "collecting"]
+__all__ = ["CheckFailed", "tests", "expect", "expect_raises", "expect_choice", "vectorized", "failure_message", "collecting"]
 
 
 class CheckFailed(AssertionError):
@@ -59,6 +62,21 @@ def report(failures: list[CaseFailure], run: int, summary: str) -> None:
         collector.add(failures, run)
     elif failures:
         raise CheckFailed(summary, [item for failure in failures for item in failure.items()])
+
+
+@contextmanager
+def tests(unit: str) -> Iterator[None]:
+    """The public tests of one function, in a student's kernel: every case runs, then the cell fails
+    once, with every failing case and the known mistakes they show. Where the kit runs the cell
+    (grading, self-check) its own collector already gathers the cases."""
+    if active() is not None:
+        yield
+        return
+    with collecting() as collector:
+        yield
+    record = collector.record(unit)
+    if not record.passed:
+        raise CheckFailed(record.text, record.items)
 
 
 def expect(func, *args, expected, case: str = "example", rtol: float = 1e-6, atol: float = 1e-8, **kwargs) -> None:
