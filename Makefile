@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install notebooks clean bench
+.PHONY: demo test install notebooks clean bench mistakes
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ chromium:
 # Options: make bench BENCH_ARGS="--per-assignment 10 --assignments vectorization --profile"
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.grading $(BENCH_ARGS)
+
+# How many mistakes of a corpus written apart from the catalogue `autograder grade` names (a minute).
+mistakes: $(STAMP)
+	$(BIN)/python -m benchmarks.mistake_corpus
 
 notebooks: $(STAMP)
 	$(BIN)/autograder build

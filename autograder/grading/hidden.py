@@ -105,4 +105,4 @@ def check_choice(assignment: str, name: str, answer) -> None:
         print(f"ok  {name}: right answer")
         return
     problem = Problem("WRONG_CHOICE", f"{answer!r} is not the right answer")
-    report([CaseFailure(name, "", f"{name}: {problem}", [problem], hidden=True)], 1, f"{name}: {problem}")
+    report([CaseFailure(name, "", f"{name}:", [problem], hidden=True)], 1, f"{name}: {problem}")

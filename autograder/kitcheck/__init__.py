@@ -19,7 +19,7 @@ from .compare import Problem, Tolerance, compare, shorten
 from .loops import is_stub, lint_cells
 from .record import Item
 
-__all__ = ["CheckFailed", "tests", "expect", "expect_raises", "expect_choice", "vectorized", "failure_message", "collecting"]
+__all__ = ["CheckFailed", "tests", "expect", "expect_raises", "expect_choice", "vectorized", "collecting"]
 
 
 class CheckFailed(AssertionError):
@@ -34,11 +34,8 @@ class CheckFailed(AssertionError):
         return [f"\x1b[1;31m{type(self).__name__}\x1b[0m: {self}"]
 
 
-def failure_message(name: str, case: str, args: tuple, problems: list[Problem]) -> str:
-    shown = ", ".join(shorten(a) for a in args)
-    lines = [f"{name}, case {case!r}, called with ({shown}):"]
-    lines += [f"  {line}" for problem in problems for line in str(problem).splitlines()]
-    return "\n".join(lines)
+def case_header(name: str, case: str, args: tuple) -> str:
+    return f"{name}, case {case!r}, called with ({', '.join(shorten(a) for a in args)}):"
 
 
 def case_failure(name: str, case: str, args: tuple, kwargs: dict, outcome: Outcome, expected,
@@ -51,8 +48,7 @@ def case_failure(name: str, case: str, args: tuple, kwargs: dict, outcome: Outco
     else:
         mistakes = known.diagnose(name, args, kwargs, expected, outcome.result, error)
     problems = mistakes + problems
-    return CaseFailure(name, case, failure_message(name, case, args, problems), problems,
-                       location=outcome.location, hidden=hidden)
+    return CaseFailure(name, case, case_header(name, case, args), problems, location=outcome.location, hidden=hidden)
 
 
 def report(failures: list[CaseFailure], run: int, summary: str) -> None:
@@ -124,7 +120,7 @@ def expect_choice(question: str, answer, choices: str = "abcd") -> None:
         if active() is not None:
             active().answered = True
         return
-    report([CaseFailure(question, "", f"{question}: {problem}", [problem])], 1, f"{question}: {problem}")
+    report([CaseFailure(question, "", f"{question}:", [problem])], 1, f"{question}: {problem}")
 
 
 def vectorized(name: str, loops: str = "forbidden", others: dict[str, str] | None = None) -> None:

@@ -26,10 +26,17 @@ class CaseFailure:
 
     function: str
     case: str
-    text: str  # the case as a message: header, then one line per problem
+    header: str  # "relu, case 'x', called with (...):", or "" where the problem says it all
     problems: list[Problem]
     location: str = ""
     hidden: bool = False
+
+    @property
+    def text(self) -> str:
+        """The case as a message: its header, then one indented line per problem."""
+        if not self.header:
+            return "\n".join(str(p) for p in self.problems)
+        return "\n".join([self.header] + [f"  {line}" for p in self.problems for line in str(p).splitlines()])
 
     def items(self) -> list[Item]:
         return [Item(p.code, p.message, case=self.case, location=self.location) for p in self.problems]
@@ -49,12 +56,24 @@ class Collector:
 
     def record(self, unit: str, error: BaseException | None = None, error_code: str = "EXCEPTION") -> Record:
         """The cell's record; `error` is an exception that ended the cell outside any check."""
+        self._keep_plausible_mistakes()
         items = [item for failure in self.failures for item in failure.items()]
         if error is not None and not self.failures:
             items.append(Item(error_code, f"{type(error).__name__}: {error}"))
         passed = not items
         return Record(unit, "tests", passed, items, text="" if passed else self.message(unit, error),
                       cases=(len(self.failures), self.run), pending=self.answered and not self.marked)
+
+    def _keep_plausible_mistakes(self) -> None:
+        """A case may fit two mistakes by coincidence (axis=0 on a column is also no axis at all): a
+        mistake named on fewer than half as many cases as the most frequent one is dropped."""
+        counts: dict[str, int] = {}
+        for failure in self.failures:
+            for code in {p.code for p in failure.problems if p.code.startswith("M_")}:
+                counts[code] = counts.get(code, 0) + 1
+        rare = {code for code, n in counts.items() if 2 * n < max(counts.values())}
+        for failure in self.failures:
+            failure.problems = [p for p in failure.problems if p.code not in rare]
 
     def message(self, unit: str, error: BaseException | None) -> str:
         """The cell's failure as a student reads it: a summary naming the diagnosed mistakes, then

@@ -5,7 +5,7 @@ import numpy as np
 
 from .common import (
     Failure, broadcast_shapes, explains, failed_reshape, int_truncation, is_number, misaligned_product,
-    mutates_input, rank1, ratio, shape_text,
+    hardcoded_reshape, mutates_input, rank1, ratio, shape_text, transposed,
 )
 
 
@@ -179,6 +179,14 @@ def inner_not_outer(f: Failure) -> dict | None:
     return None
 
 
+def standardized(f: Failure) -> dict | None:
+    """(X - mean) / std: the z-scores, where only the centering is due."""
+    X = np.asarray(f.args[0], dtype=float)
+    with np.errstate(all="ignore"):
+        variants = [(X - X.mean(axis=0)) / X.std(axis=0), (X - X.mean(axis=0)) / X.std(axis=0, ddof=1)]
+    return {} if any(explains(f.got, v, f.expected) for v in variants) else None
+
+
 DETECTORS = {
     "calorie_percentages": [
         ("M_MUTATES_INPUT", mutates_input),
@@ -186,11 +194,13 @@ DETECTORS = {
         ("M_FRACTION_NOT_PERCENT", fraction_not_percent),
         ("M_WRONG_AXIS", calories_wrong_axis),
         ("M_NO_AXIS", calories_no_axis),
+        ("M_HARDCODED_SHAPE", hardcoded_reshape),
     ],
     "center_columns": [
         ("M_MUTATES_INPUT", mutates_input),
         ("M_WRONG_AXIS", center_wrong_axis),
         ("M_NO_AXIS", center_no_axis),
+        ("M_STANDARDIZED", standardized),
     ],
     "scale_rows": [("M_RANK1", scale_flattened), ("M_TRANSPOSE", scale_transposed)],
     "broadcast_shape": [
@@ -208,5 +218,5 @@ DETECTORS = {
         ("M_T_NOT_RESHAPE", _transposed_not_reshaped("(1, -1)")),
         ("M_LEN_NOT_SIZE", _rows_not_size("(1, -1)")),
     ],
-    "outer": [("M_INNER_NOT_OUTER", inner_not_outer)],
+    "outer": [("M_INNER_NOT_OUTER", inner_not_outer), ("M_TRANSPOSE", transposed)],
 }

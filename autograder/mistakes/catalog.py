@@ -75,12 +75,25 @@ ENTRIES = _entries(
     Mistake("M_EXP_SIGN", "sign of the exponent",
             "{what} returned 1 - sigmoid(x), the sigmoid of -x: put a minus in the exponent, "
             "1 / (1 + exp(-x))"),
+    Mistake("M_PRECEDENCE", "denominator without parentheses",
+            "{what} computed 1 + e^(-x): in `1 / 1 + np.exp(-x)` the division 1 / 1 happens first; put the "
+            "whole denominator in parentheses, 1 / (1 + np.exp(-x))"),
     Mistake("M_DERIVATIVE_OF_X", "derivative of x instead of sigmoid(x)",
-            "sigmoid_derivative returned x * (1 - x): compute s = sigmoid(x) first, then s * (1 - s)"),
+            "sigmoid_derivative returned {formula}, with x where s = sigmoid(x) is due: compute s = sigmoid(x) "
+            "first, then s * (1 - s)"),
+    Mistake("M_DOT_NOT_ELEMENTWISE", "matrix product instead of an element-wise one",
+            "{what} used np.dot, a matrix product (rows times columns), where the formula multiplies entry by "
+            "entry: write {formula} with *"),
     Mistake("M_MAX_NOT_MAXIMUM", "max instead of np.maximum",
             "relu used max or np.max, which pick the single largest value (np.max(0, v) even reads v "
             "as an axis): use np.maximum(0, v), which compares 0 with each entry"),
     # Losses and products
+    Mistake("M_NORM_SQUARED", "sum of squares instead of the norm",
+            "normalize_rows divided each row by the sum of its squares, not by its square root: the L2 norm is "
+            "np.sqrt(np.sum(x ** 2, axis=1, keepdims=True)), or np.linalg.norm(x, axis=1, keepdims=True)"),
+    Mistake("M_STANDARDIZED", "standardized instead of centered",
+            "center_columns also divided by each column's standard deviation: centering only subtracts the "
+            "column means, X - np.mean(X, axis=0, keepdims=True)"),
     Mistake("M_L1_NO_ABS", "L1 without absolute values",
             "L1 summed the signed differences, so errors of opposite sign cancel out: take "
             "np.abs(y - yhat) before summing"),
@@ -151,7 +164,7 @@ ENTRIES = _entries(
             "{what} runs {n} iterations whatever num_iterations says ({given} here): loop over "
             "range(num_iterations)"),
     Mistake("M_GRADIENT_ASCENT", "update in the wrong direction",
-            "w and b moved uphill, against gradient descent: subtract the step, "
+            "{which} moved uphill, against gradient descent: subtract the step, "
             "w = w - learning_rate * dw and b = b - learning_rate * db"),
     Mistake("M_COSTS_WRONG_ITERATIONS", "costs recorded at the wrong iterations",
             "costs were recorded at iterations {got} instead of {due}: append the cost computed at "

@@ -12,7 +12,7 @@ from .common import (
     Failure, aligned_fix, broadcast_shapes, close, expensive, explains, hardcoded_reshape, int_not_float, is_number,
     joined, math_exp, misaligned_product, product_text, rank1, ratio, shape_text, transposed,
 )
-from .vectorization import exp_sign
+from .vectorization import exp_sign, precedence
 
 OPTIMIZE_DEFAULTS = {"num_iterations": 100, "learning_rate": 0.009}
 MODEL_DEFAULTS = {"num_iterations": 2000, "learning_rate": 0.5}
@@ -38,7 +38,7 @@ def _forward(w, b, X, Y) -> tuple[dict, float]:
     return {"dw": np.dot(X, dZ.T) / m, "db": float(np.sum(dZ) / m)}, cost
 
 
-def _descend(w, b, X, Y, iterations: int, learning_rate: float, every_cost: bool = False):
+def _descend(w, b, X, Y, iterations: int, learning_rate: float, every_cost: bool = False, b_rate=None):
     """optimize as the reference runs it, lean (it reruns training for a variant); with every_cost, the
     cost of every iteration and of the final parameters (iterations + 1 values), not every 100th."""
     X, Y = _float(X), _float(Y)
@@ -54,7 +54,7 @@ def _descend(w, b, X, Y, iterations: int, learning_rate: float, every_cost: bool
             costs.append(cost_of(A))
         dZ = A - Y
         dw, db = X @ dZ.T / m, float(np.sum(dZ) / m)
-        w, b = w - learning_rate * dw, b - learning_rate * db
+        w, b = w - learning_rate * dw, b - (learning_rate if b_rate is None else b_rate) * db
     if every_cost:
         costs.append(cost_of(_sigmoid(w.T @ X + b)))
     return w, b, {"dw": dw, "db": db}, costs
@@ -298,9 +298,9 @@ class _Training:
         self.iterations = int(self.settings["num_iterations"])
         self.learning_rate = float(self.settings["learning_rate"])
 
-    def trained_like(self, learning_rate: float) -> bool:
-        """The returned w and b are those of training with this learning rate."""
-        w, b, _, _ = _descend(self.w, self.b, self.X, self.Y, self.iterations, learning_rate)
+    def trained_like(self, learning_rate: float, b_rate: float | None = None) -> bool:
+        """The returned w and b are those of training with this learning rate (for b: b_rate, if given)."""
+        w, b, _, _ = _descend(self.w, self.b, self.X, self.Y, self.iterations, learning_rate, b_rate=b_rate)
         return close(self.params.get("w"), w) and close(self.params.get("b"), b)
 
     @property
@@ -351,7 +351,11 @@ def gradient_ascent(f: Failure) -> dict | None:
     t = _training(f)
     if t is None or t.params_right or not t.first_cost_right:
         return None
-    return {} if t.trained_like(-t.learning_rate) else None
+    lr = t.learning_rate
+    for which, (w_rate, b_rate) in {"w and b": (-lr, -lr), "b": (lr, -lr), "w": (-lr, lr)}.items():
+        if t.trained_like(w_rate, b_rate):
+            return {"which": which}
+    return None
 
 
 def bias_not_updated(f: Failure) -> dict | None:
@@ -421,7 +425,7 @@ DETECTORS = {
         ("M_TRANSPOSE", transposed),
         ("M_HARDCODED_SHAPE", hardcoded_reshape),
     ],
-    "sigmoid": [("M_MATH_EXP_ON_ARRAY", math_exp), ("M_EXP_SIGN", exp_sign)],
+    "sigmoid": [("M_MATH_EXP_ON_ARRAY", math_exp), ("M_EXP_SIGN", exp_sign), ("M_PRECEDENCE", precedence)],
     "initialize_with_zeros": [
         ("M_SHAPE_NOT_TUPLE", zeros_shape_not_tuple),
         ("M_RANK1", rank1),

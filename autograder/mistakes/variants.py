@@ -97,6 +97,10 @@ WRONG = [
 def basic_sigmoid(x):
     return 1 / (1 + math.exp(x))
 """),
+    ("vectorization", "basic_sigmoid", "M_PRECEDENCE", """
+def basic_sigmoid(x):
+    return 1 / 1 + math.exp(-x)
+"""),
     ("vectorization", "sigmoid", "M_MATH_EXP_ON_ARRAY", """
 def sigmoid(x):
     s = 1 / (1 + math.exp(-x))
@@ -105,6 +109,11 @@ def sigmoid(x):
     ("vectorization", "sigmoid", "M_EXP_SIGN", """
 def sigmoid(x):
     return 1 / (1 + np.exp(x))
+"""),
+    ("vectorization", "sigmoid", "M_PRECEDENCE", """
+def sigmoid(x):
+    s = 1 / 1 + np.exp(-x)
+    return s
 """),
     ("vectorization", "sigmoid_derivative", "M_MATH_EXP_ON_ARRAY", """
 def sigmoid_derivative(x):
@@ -115,6 +124,16 @@ def sigmoid_derivative(x):
 def sigmoid_derivative(x):
     ds = x * (1 - x)
     return ds
+"""),
+    ("vectorization", "sigmoid_derivative", "M_DERIVATIVE_OF_X", """
+def sigmoid_derivative(x):
+    s = 1 / (1 + np.exp(-x))
+    return s * (1 - x)
+"""),
+    ("vectorization", "sigmoid_derivative", "M_DOT_NOT_ELEMENTWISE", """
+def sigmoid_derivative(x):
+    s = 1 / (1 + np.exp(-x))
+    return np.dot(s, 1 - s)
 """),
     ("vectorization", "image2vector", "M_RANK1", """
 def image2vector(image):
@@ -146,6 +165,10 @@ def normalize_rows(x):
     ("vectorization", "normalize_rows", "M_NO_AXIS", """
 def normalize_rows(x):
     return x / np.linalg.norm(x)
+"""),
+    ("vectorization", "normalize_rows", "M_NORM_SQUARED", """
+def normalize_rows(x):
+    return x / np.sum(x ** 2, axis=1, keepdims=True)
 """),
     ("vectorization", "softmax", "M_MATH_EXP_ON_ARRAY", """
 def softmax(x):
@@ -191,6 +214,11 @@ def L2(yhat, y):
     ("vectorization", "L2", "M_INT_TRUNCATION", """
 def L2(yhat, y):
     return int(np.sum((y - yhat) ** 2))
+"""),
+    ("vectorization", "L2", "M_DOT_NOT_ELEMENTWISE", """
+def L2(yhat, y):
+    d = y - yhat
+    return float(np.dot(d, d))
 """),
     ("vectorization", "dot_loop", "M_LOOP_OFF_BY_ONE", """
 def dot_loop(a, b):
@@ -263,6 +291,10 @@ def calorie_percentages(A):
 def calorie_percentages(A):
     return 100 * A / np.sum(A)
 """),
+    ("broadcasting", "calorie_percentages", "M_HARDCODED_SHAPE", """
+def calorie_percentages(A):
+    return 100 * A / A.sum(axis=0).reshape(1, 4)
+"""),
     ("broadcasting", "center_columns", "M_MUTATES_INPUT", """
 def center_columns(X):
     X -= X.mean(axis=0, keepdims=True)
@@ -275,6 +307,10 @@ def center_columns(X):
     ("broadcasting", "center_columns", "M_NO_AXIS", """
 def center_columns(X):
     return X - np.mean(X)
+"""),
+    ("broadcasting", "center_columns", "M_STANDARDIZED", """
+def center_columns(X):
+    return (X - X.mean(axis=0)) / X.std(axis=0)
 """),
     ("broadcasting", "scale_rows", "M_TRANSPOSE", """
 def scale_rows(X, s):
@@ -344,6 +380,10 @@ def to_row(a):
 def outer(a, b):
     return np.dot(a, b.T)
 """),
+    ("broadcasting", "outer", "M_TRANSPOSE", """
+def outer(a, b):
+    return np.reshape(b, (-1, 1)) * np.reshape(a, (1, -1))
+"""),
     # logistic_regression
     ("logistic_regression", "flatten_images", "M_FLATTEN_NO_TRANSPOSE", """
 def flatten_images(images):
@@ -366,6 +406,10 @@ def sigmoid(z):
     ("logistic_regression", "sigmoid", "M_EXP_SIGN", """
 def sigmoid(z):
     return 1 / (1 + np.exp(z))
+"""),
+    ("logistic_regression", "sigmoid", "M_PRECEDENCE", """
+def sigmoid(z):
+    return 1 / 1 + np.exp(-z)
 """),
     ("logistic_regression", "initialize_with_zeros", "M_SHAPE_NOT_TUPLE", """
 def initialize_with_zeros(dim):
@@ -423,6 +467,7 @@ def propagate(w, b, X, Y):
                                                                          b_update="b - 0.009 * db")),
     ("logistic_regression", "optimize", "M_GRADIENT_ASCENT", optimize_with(w_step="-learning_rate * dw",
                                                                             b_update="b + learning_rate * db")),
+    ("logistic_regression", "optimize", "M_GRADIENT_ASCENT", optimize_with(b_update="b + learning_rate * db")),
     ("logistic_regression", "optimize", "M_COSTS_WRONG_ITERATIONS", optimize_with(record="(i + 1) % 100 == 0")),
     ("logistic_regression", "optimize", "M_GRADS_AFTER_LOOP", optimize_with(
         after='grads, cost = propagate(w, b, X, Y)\n    dw, db = grads["dw"], grads["db"]')),

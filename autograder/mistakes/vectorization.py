@@ -34,10 +34,43 @@ def exp_sign(f: Failure) -> dict | None:
     return {"what": f.name} if explains(f.got, _sigmoid(-_float(f.args[0])), f.expected) else None
 
 
+def precedence(f: Failure) -> dict | None:
+    """1 / 1 + exp(-x): the division binds first, so the result is 1 + e^(-x)."""
+    return {"what": f.name} if explains(f.got, 1 + np.exp(-_float(f.args[0])), f.expected) else None
+
+
 def derivative_of_x(f: Failure) -> dict | None:
-    """x * (1 - x): the derivative formula applied to x instead of to s = sigmoid(x)."""
+    """The derivative formula with x in the place of s = sigmoid(x), in either factor or both."""
     x = _float(f.args[0])
-    return {} if explains(f.got, x * (1 - x), f.expected) else None
+    s = _sigmoid(x)
+    variants = {"x * (1 - x)": x * (1 - x), "s * (1 - x)": s * (1 - x), "x * (1 - s)": x * (1 - s)}
+    for formula, variant in variants.items():
+        if explains(f.got, variant, f.expected):
+            return {"formula": formula}
+    return None
+
+
+def dot_not_elementwise(formula: str, operands):
+    """np.dot(u, u) where u * u is due: it fails on two (n, 1) or (1, n) arrays (shapes not aligned),
+    and on a square or rank-1 input gives a matrix product or one number."""
+    def detector(f: Failure) -> dict | None:
+        u, v = (_float(a) for a in operands(f))
+        shapes = misaligned_product(f)
+        products = [np.dot(u, v)] if u.ndim < 2 or u.shape[1] == v.shape[0] else []
+        if (shapes and shapes == (u.shape, v.shape)) or any(explains(f.got, p, f.expected) for p in products):
+            return {"what": f.name, "formula": formula}
+        return None
+    return detector
+
+
+def _derivative_factors(f: Failure):
+    s = _sigmoid(f.args[0])
+    return s, 1 - s
+
+
+def _differences(f: Failure):
+    d = _float(f.args[1]) - _float(f.args[0])
+    return d, d
 
 
 def max_not_maximum(f: Failure) -> dict | None:
@@ -82,6 +115,11 @@ def normalize_wrong_axis(f: Failure) -> dict | None:
     x = _float(f.args[0])
     variant = x / _row_norms(x, axis=0, keepdims=True)
     return {"what": f.name, "wrong": 0, "axis": 1} if explains(f.got, variant, f.expected) else None
+
+
+def norm_squared(f: Failure) -> dict | None:
+    x = _float(f.args[0])
+    return {} if explains(f.got, x / np.sum(x ** 2, axis=1, keepdims=True), f.expected) else None
 
 
 def normalize_no_axis(f: Failure) -> dict | None:
@@ -184,15 +222,20 @@ def matvec_transpose(f: Failure) -> dict | None:
 
 # Function -> [(mistake code, detector)], the most specific first.
 DETECTORS = {
-    "basic_sigmoid": [("M_EXP_SIGN", exp_sign)],
-    "sigmoid": [("M_MATH_EXP_ON_ARRAY", math_exp), ("M_EXP_SIGN", exp_sign)],
-    "sigmoid_derivative": [("M_MATH_EXP_ON_ARRAY", math_exp), ("M_DERIVATIVE_OF_X", derivative_of_x)],
+    "basic_sigmoid": [("M_EXP_SIGN", exp_sign), ("M_PRECEDENCE", precedence)],
+    "sigmoid": [("M_MATH_EXP_ON_ARRAY", math_exp), ("M_EXP_SIGN", exp_sign), ("M_PRECEDENCE", precedence)],
+    "sigmoid_derivative": [
+        ("M_MATH_EXP_ON_ARRAY", math_exp),
+        ("M_DERIVATIVE_OF_X", derivative_of_x),
+        ("M_DOT_NOT_ELEMENTWISE", dot_not_elementwise("s * (1 - s)", _derivative_factors)),
+    ],
     "image2vector": [("M_RANK1", rank1), ("M_TRANSPOSE", transposed), ("M_HARDCODED_SHAPE", hardcoded_reshape)],
     "normalize_rows": [
         ("M_MUTATES_INPUT", mutates_input),
         ("M_NO_KEEPDIMS", normalize_no_keepdims),
         ("M_WRONG_AXIS", normalize_wrong_axis),
         ("M_NO_AXIS", normalize_no_axis),
+        ("M_NORM_SQUARED", norm_squared),
     ],
     "softmax": [
         ("M_MATH_EXP_ON_ARRAY", math_exp),
@@ -201,7 +244,12 @@ DETECTORS = {
         ("M_NO_AXIS", softmax_no_axis),
     ],
     "L1": [("M_L1_NO_ABS", l1_no_abs), ("M_MEAN_NOT_SUM", mean_not_sum), ("M_INT_TRUNCATION", int_truncation)],
-    "L2": [("M_L2_SQRT", l2_sqrt), ("M_MEAN_NOT_SUM", mean_not_sum), ("M_INT_TRUNCATION", int_truncation)],
+    "L2": [
+        ("M_L2_SQRT", l2_sqrt),
+        ("M_MEAN_NOT_SUM", mean_not_sum),
+        ("M_INT_TRUNCATION", int_truncation),
+        ("M_DOT_NOT_ELEMENTWISE", dot_not_elementwise("np.sum((y - yhat) * (y - yhat))", _differences)),
+    ],
     "dot_loop": [
         ("M_LOOP_OFF_BY_ONE", loop_off_by_one),
         ("M_INT_TRUNCATION", int_truncation),
