@@ -101,14 +101,14 @@ def test_at_least_nine_in_ten_mistakes_carry_their_own_code_first(graded):
 
 @pytest.fixture(scope="module")
 def checked(course) -> dict[str, dict]:
-    """(assignment, function, code) -> the self-check's row for that function's tests."""
+    """index in PAIRS -> the self-check's row for that function's tests."""
     rows = {}
     for i, (assignment, name, code, source) in enumerate(PAIRS):
         if (name, code) not in caught_in_public(assignment):
             continue
         path = student_copy(course, assignment, variant(assignment, **{name: source}), f"check-{i:02d}")
         results = {r.function: r for r in check(path) if r.part == "tests"}
-        rows[assignment, name, code] = results[name]
+        rows[i] = results[name]
     return rows
 
 
@@ -116,7 +116,7 @@ def checked(course) -> dict[str, dict]:
 def test_self_check_names_the_mistake_a_public_case_catches(checked, assignment, name, code, source):
     if (name, code) not in caught_in_public(assignment):
         pytest.skip("no public case catches this mistake: only the hidden cases do")
-    result = checked[assignment, name, code]
+    result = checked[PAIRS.index((assignment, name, code, source))]
     assert result.status == "failed" and code in result.extra_data["codes"], result.output
     assert any(m["code"] == code for m in result.extra_data["mistakes"])
 
@@ -128,7 +128,7 @@ def test_public_cases_catch_most_mistakes():
 
 @pytest.fixture(scope="module")
 def kernel_outputs(course) -> dict[tuple, str]:
-    """(assignment, function, code) -> the error a student sees under the function's public test cell,
+    """index in PAIRS -> the error a student sees under the function's public test cell,
     run in a Jupyter kernel in a copy of the release folder: the mistake defined, then the cell."""
     shown = {}
     for assignment in ASSIGNMENTS:
@@ -141,18 +141,19 @@ def kernel_outputs(course) -> dict[tuple, str]:
                  and not c.metadata.get("nbgrader", {}).get("grade") and "demo" not in c.metadata.get("tags", [])]
         cells = [nbformat.v4.new_code_cell(source) for source in setup]
         # ... then, per mistake: every function back to the reference, the mistake, its public test cell.
-        pairs = [(n, c, s) for a, n, c, s in PAIRS if a == assignment and (n, c) in caught_in_public(assignment)]
-        for name, code, source in pairs:
+        pairs = [(i, n, s) for i, (a, n, c, s) in enumerate(PAIRS)
+                 if a == assignment and (n, c) in caught_in_public(assignment)]
+        for i, name, source in pairs:
             reference = variant(assignment)
             cells += [nbformat.v4.new_code_cell(reference), nbformat.v4.new_code_cell(source),
-                      nbformat.v4.new_code_cell(tests[name], metadata={"mistake": [name, code]})]
+                      nbformat.v4.new_code_cell(tests[name], metadata={"mistake": i})]
         nb = nbformat.v4.new_notebook(cells=cells)
         NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True,
                        resources={"metadata": {"path": str(path.parent)}}).execute()
         for cell in nb.cells:
             if "mistake" in cell.metadata:
                 errors = [o for o in cell.outputs if o.output_type == "error"]
-                shown[(assignment, *cell.metadata["mistake"])] = "\n".join(
+                shown[cell.metadata["mistake"]] = "\n".join(
                     f"{o.ename}: {o.evalue}\n" + "\n".join(o.traceback) for o in errors)
     return shown
 
@@ -161,6 +162,6 @@ def kernel_outputs(course) -> dict[tuple, str]:
 def test_the_notebooks_public_test_cell_names_the_mistake(kernel_outputs, assignment, name, code, source):
     if (name, code) not in caught_in_public(assignment):
         pytest.skip("no public case catches this mistake: only the hidden cases do")
-    shown = kernel_outputs[assignment, name, code]
+    shown = kernel_outputs[PAIRS.index((assignment, name, code, source))]
     assert f"[{code}]" in shown, shown
     assert "Traceback" not in shown and not re.search(r"kitcheck/__init__\.py", shown), shown

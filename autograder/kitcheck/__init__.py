@@ -84,14 +84,7 @@ def expect(func, *args, expected, case: str = "example", rtol: float = 1e-6, ato
     name = getattr(func, "__name__", "function")
     outcome = call(func, args, kwargs, name)
     problems = outcome.problems or compare(outcome.result, expected, Tolerance(rtol, atol))
-    if not problems:
-        print(f"ok  {name}: {case}")
-        report([], 1, "")
-        return
-    collector = active()
-    failure = case_failure(name, case, args, kwargs, outcome, expected, problems,
-                           diagnose=collector.diagnose if collector else None)
-    report([failure], 1, failure.text)
+    _public_case(name, case, args, kwargs, outcome, expected, problems, passed=f"ok  {name}: {case}")
 
 
 def expect_raises(func, *args, error: type = ValueError, case: str = "example", **kwargs) -> None:
@@ -99,12 +92,18 @@ def expect_raises(func, *args, error: type = ValueError, case: str = "example", 
     name = getattr(func, "__name__", "function")
     outcome = call(func, args, kwargs, name)
     problems = must_raise(name, outcome, error)
+    _public_case(name, case, args, kwargs, outcome, None, problems, passed=f"ok  {name}: {case} raises {error.__name__}")
+
+
+def _public_case(name: str, case: str, args: tuple, kwargs: dict, outcome: Outcome, expected,
+                 problems: list[Problem], passed: str) -> None:
+    """Say a public case passed, or hand its failure, diagnosed, to the collector or raise it."""
     if not problems:
-        print(f"ok  {name}: {case} raises {error.__name__}")
+        print(passed)
         report([], 1, "")
         return
     collector = active()
-    failure = case_failure(name, case, args, kwargs, outcome, None, problems,
+    failure = case_failure(name, case, args, kwargs, outcome, expected, problems,
                            diagnose=collector.diagnose if collector else None)
     report([failure], 1, failure.text)
 
