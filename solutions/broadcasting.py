@@ -126,17 +126,17 @@ def outer(a, b):
     Compute the outer product of two vectors: result[i, j] = a[i] * b[j].
 
     Arguments:
-    a -- numpy array with n elements, of shape (n,), (n, 1) or (1, n)
-    b -- numpy array with m elements, of shape (m,), (m, 1) or (1, m)
+    a -- numpy array with m elements, of shape (m,), (m, 1) or (1, m)
+    b -- numpy array with n elements, of shape (n,), (n, 1) or (1, n)
 
     Returns:
-    result -- numpy matrix of shape (n, m)
+    result -- numpy matrix of shape (m, n)
     """
     # With rank-1 inputs np.dot(a, b.T) is the inner product (a single number), because
     # transposing a rank-1 array does nothing. Reshape both into an explicit column and row first.
-    column = np.reshape(a, (-1, 1))  # (n, 1)
-    row = np.reshape(b, (1, -1))  # (1, m)
-    # (n, 1) * (1, m) broadcasts to (n, m): every a[i] times every b[j].
+    column = np.reshape(a, (-1, 1))  # (m, 1)
+    row = np.reshape(b, (1, -1))  # (1, n)
+    # (m, 1) * (1, n) broadcasts to (m, n): every a[i] times every b[j].
     result = column * row
     return result
 
@@ -153,56 +153,54 @@ ANSWERS = {
 # The question text and the four choices of each graded multiple-choice question.
 QUESTIONS = {
     "q_broadcast": {
-        "question": "a = np.random.randn(3, 1) and b = np.random.randn(1, 4). What is the shape of c = a + b?",
+        "question": "`a = np.random.randn(3, 1)` and `b = np.random.randn(1, 4)`. What is the shape of `c = a + b`?",
         "choices": {
-            "a": "(3, 1): b is added to each entry of a",
-            "b": "(1, 4): a is added to each entry of b",
-            "c": "(3, 4): a is stretched across 4 columns and b down 3 rows",
+            "a": "`(3, 1)`: `b` is added to each entry of `a`",
+            "b": "`(1, 4)`: `a` is added to each entry of `b`",
+            "c": "`(3, 4)`: `a` is stretched across 4 columns and `b` down 3 rows",
             "d": "The addition raises an error because the shapes differ",
         },
     },
     "q_neuron": {
         "question": (
-            "In logistic regression seen as a one-neuron network, with weights w of shape (n_x, 1), "
-            "bias b and one example x of shape (n_x, 1), what does the neuron output?"
+            "In logistic regression seen as a one-neuron network, with weights $w$ of shape $(n_x, 1)$, "
+            "bias $b$ and one example $x$ of shape $(n_x, 1)$, what does the neuron output?"
         ),
         "choices": {
-            "a": "w^T x + b, the linear score itself",
-            "b": "sigmoid(w^T x + b), a probability between 0 and 1",
-            "c": "max(0, w^T x + b), the ReLU of the linear score",
-            "d": "sigmoid(w) * x + b, the sigmoid of the weights times the input",
+            "a": "$w^T x + b$, the linear score itself",
+            "b": r"$\sigma(w^T x + b)$, a probability between 0 and 1",
+            "c": r"$\max(0, w^T x + b)$, the ReLU of the linear score",
+            "d": r"$\sigma(w) \cdot x + b$, the sigmoid of the weights times the input",
         },
     },
     "q_slicing": {
-        "question": (
-            "d = np.array([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]]). What is d[1, 1:3]?"
-        ),
+        "question": "`d = np.array([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]])`. What is `d[1, 1:3]`?",
         "choices": {
-            "a": "array([2, 3])",
-            "b": "array([6, 7, 8])",
-            "c": "array([[6], [10]])",
-            "d": "array([6, 7])",
+            "a": "`array([2, 3])`",
+            "b": "`array([6, 7, 8])`",
+            "c": "`array([[6], [10]])`",
+            "d": "`array([6, 7])`",
         },
     },
     "q_random": {
         "question": "Which call returns samples from the standard normal distribution (mean 0, variance 1)?",
         "choices": {
-            "a": "np.random.randn(3, 2)",
-            "b": "np.random.rand(3, 2)",
-            "c": "np.random.randint(0, 2, size=(3, 2))",
-            "d": "np.random.rand(3, 2) - 0.5",
+            "a": "`np.random.randn(3, 2)`",
+            "b": "`np.random.rand(3, 2)`",
+            "c": "`np.random.randint(0, 2, size=(3, 2))`",
+            "d": "`np.random.rand(3, 2) - 0.5`",
         },
     },
     "q_log_cost": {
         "question": (
-            "Why does logistic regression use the cost -(y log(a) + (1 - y) log(1 - a)) "
-            "rather than the squared error (a - y)^2 / 2?"
+            r"Why does logistic regression use the cost $-\big(y \log a + (1 - y) \log(1 - a)\big)$ "
+            r"rather than the squared error $\frac{1}{2}(a - y)^2$?"
         ),
         "choices": {
             "a": "Because the logarithm is faster to compute than a square",
             "b": "Because the squared error can be negative, while a cost must be positive",
             "c": (
-                "Because with a = sigmoid(w^T x + b) the squared error makes the optimization problem "
+                r"Because with $a = \sigma(w^T x + b)$ the squared error makes the optimization problem "
                 "non-convex (many local optima), while the log cost, which comes from maximum likelihood, is convex"
             ),
             "d": "Because the log cost is always smaller, so gradient descent takes bigger steps",

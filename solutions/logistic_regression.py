@@ -161,7 +161,7 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0
     Y_test -- test labels, a numpy array of shape (1, m_test)
     num_iterations -- number of iterations of gradient descent
     learning_rate -- learning rate of the gradient descent update rule
-    print_cost -- True to print the cost every 100 iterations and the accuracies
+    print_cost -- True to print the cost every 100 iterations, then the train and test accuracies
 
     Returns:
     d -- dictionary with the keys costs, Y_prediction_test, Y_prediction_train, w, b,
@@ -180,8 +180,8 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0
 
     if print_cost:
         # Predictions and labels are 0/1, so |prediction - label| is 1 exactly on the mistakes.
-        print("train accuracy: {} %".format(100 - np.mean(np.abs(Y_prediction_train - Y_train)) * 100))
-        print("test accuracy: {} %".format(100 - np.mean(np.abs(Y_prediction_test - Y_test)) * 100))
+        print(f"train accuracy: {100 - np.mean(np.abs(Y_prediction_train - Y_train)) * 100:.1f} %")
+        print(f"test accuracy:  {100 - np.mean(np.abs(Y_prediction_test - Y_test)) * 100:.1f} %")
 
     d = {
         "costs": costs,

@@ -74,13 +74,13 @@ def normalize_rows(x):
     Normalize each row of the matrix x to have unit length (L2 norm 1).
 
     Arguments:
-    x -- a numpy matrix of shape (n, m)
+    x -- a numpy matrix of shape (m, n)
 
     Returns:
-    x -- the normalized (by row) numpy matrix, shape (n, m)
+    x -- the normalized (by row) numpy matrix, shape (m, n)
     """
     # One norm per row: axis=1 sums across the columns. keepdims=True keeps the
-    # result as a column (n, 1) so that broadcasting divides each row by its own norm.
+    # result as a column (m, 1) so that broadcasting divides each row by its own norm.
     x_norm = np.linalg.norm(x, ord=2, axis=1, keepdims=True)
     # A new array, not x /= x_norm: that would modify the caller's matrix
     # (and fail on an integer matrix).

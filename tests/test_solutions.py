@@ -310,7 +310,7 @@ def test_answers_and_questions_agree():
 def test_the_slicing_and_broadcasting_answers_are_what_numpy_says():
     d = np.array([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]])
     assert "d = np.array([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]])" in bc.QUESTIONS["q_slicing"]["question"]
-    assert bc.QUESTIONS["q_slicing"]["choices"][bc.ANSWERS["q_slicing"]] == repr(d[1, 1:3])
+    assert bc.QUESTIONS["q_slicing"]["choices"][bc.ANSWERS["q_slicing"]] == f"`{d[1, 1:3]!r}`"
     shape = (np.zeros((3, 1)) + np.zeros((1, 4))).shape
     assert str(shape) in bc.QUESTIONS["q_broadcast"]["choices"][bc.ANSWERS["q_broadcast"]]
     assert "randn" in bc.QUESTIONS["q_random"]["choices"][bc.ANSWERS["q_random"]]
