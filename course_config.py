@@ -16,11 +16,6 @@ EXECUTOR = os.environ.get("AUTOGRADER_EXECUTOR", "sandbox")
 # ---------------------------------------------------------------------------------------------
 c.CourseDirectory.course_id = "dl-python-vectorization"
 c.CourseDirectory.source_directory = "assignments"
-c.CourseDirectory.db_assignments = [
-    dict(name="vectorization"),
-    dict(name="broadcasting"),
-    dict(name="logistic_regression"),
-]
 # Notebook sources written as text (*.nb.md) build the .ipynb files; they are not released.
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "*.nb.md"]
 

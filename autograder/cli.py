@@ -8,6 +8,7 @@ import warnings
 from pathlib import Path
 
 from autograder.config import assignment_names, course_root
+from autograder.own_scripts import find_own_scripts
 
 
 def _release(args) -> int:
@@ -128,6 +129,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    find_own_scripts()
     # nbgrader's gradebook code trips SQLAlchemy warnings that say nothing to a course's staff.
     warnings.filterwarnings("ignore", module="nbgrader.api")
     try:

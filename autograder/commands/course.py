@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import logging
-import os
-import sys
 from pathlib import Path
 
 from nbgrader.apps import NbGraderAPI
@@ -11,18 +9,11 @@ from nbgrader.coursedir import CourseDirectory
 from traitlets.config import Config
 
 from autograder.config import load_config
-
-
-def _find_own_scripts() -> None:
-    """nbgrader runs `alembic` from PATH to create a gradebook: make this environment's scripts
-    (a virtualenv's bin/) findable even when the environment is not activated."""
-    scripts = os.path.dirname(sys.executable)
-    if scripts not in os.environ.get("PATH", "").split(os.pathsep):
-        os.environ["PATH"] = scripts + os.pathsep + os.environ.get("PATH", "")
+from autograder.own_scripts import find_own_scripts
 
 
 def nbgrader_api(root: Path) -> NbGraderAPI:
-    _find_own_scripts()
+    find_own_scripts()
     config = Config(load_config(root))
     config.CourseDirectory.root = str(root)
     config.Exchange.root = str(root / ".exchange")  # unused by the kit; keeps nbgrader off /srv
