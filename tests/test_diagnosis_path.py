@@ -81,7 +81,8 @@ def test_grading_names_the_mistake_in_results_json(graded, assignment, name, cod
     assert code in test["extra_data"]["codes"], test["output"]
     sentence = next(m["sentence"] for m in test["extra_data"]["mistakes"] if m["code"] == code)
     assert sentence and "{" not in sentence
-    assert f"Known mistake {code}: " in test["output"]  # the first lines of the feedback name it
+    assert test["output"].startswith(f"{name}: known mistake ")  # the first line of the feedback names it
+    assert f"{name}: known mistake {code}: {sentence}" in test["output"].split(f"\n{name} failed ")[0]
 
 
 def test_right_code_in_any_style_is_never_diagnosed(graded):

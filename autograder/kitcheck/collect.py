@@ -76,14 +76,11 @@ class Collector:
             failure.problems = [p for p in failure.problems if p.code not in rare]
 
     def message(self, unit: str, error: BaseException | None) -> str:
-        """The cell's failure as a student reads it: a summary naming the diagnosed mistakes, then
-        one failing case in full (a diagnosed one where there is one, a public one before a hidden)."""
+        """The cell's failure as a student reads it: first the diagnosed mistakes, one line each with
+        its fix-it sentence; then how many cases failed; then one failing case in full (a diagnosed one
+        where there is one, a public one before a hidden) and the first exception, if another case."""
         if not self.failures:
             return f"{type(error).__name__}: {error}" if error else ""
-        public = [f for f in self.failures if not f.hidden]
-        hidden = [f for f in self.failures if f.hidden]
-        counts = [f"{len(group)} {kind} case(s)" for group, kind in ((public, "public"), (hidden, "hidden")) if group]
-        lines = [f"{unit} failed {' and '.join(counts)} of {self.run}."]
         shown = next((f for f in self.failures if any(p.code.startswith("M_") for p in f.problems)),
                      self.failures[0])
         mistakes: dict[str, str] = {}  # each code once, worded as in the case shown where it is there
@@ -91,7 +88,11 @@ class Collector:
             for p in failure.problems:
                 if p.code.startswith("M_"):
                     mistakes.setdefault(p.code, p.message)
-        lines += [f"Known mistake {code}: {sentence}" for code, sentence in mistakes.items()]
+        lines = [f"{unit}: known mistake {code}: {sentence}" for code, sentence in mistakes.items()]
+        public = [f for f in self.failures if not f.hidden]
+        hidden = [f for f in self.failures if f.hidden]
+        counts = [f"{len(group)} {kind} case(s)" for group, kind in ((public, "public"), (hidden, "hidden")) if group]
+        lines.append(f"{unit} failed {' and '.join(counts)} of {self.run}.")
         # A real error is never hidden behind a wrong value: the first exception is shown too.
         crash = next((f for f in self.failures if any(p.code in CRASHES for p in f.problems)), shown)
         return "\n".join(lines + [shown.text] + ([crash.text] if crash is not shown else []))
