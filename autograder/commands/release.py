@@ -31,13 +31,15 @@ exercise says loops are allowed.
 
 ## Check before you submit
 
-From the folder holding this notebook, with the course kit installed:
+From this folder, with the same environment (nothing else to install):
 
-    autograder check {assignment}.ipynb
+    python -m kitcheck {assignment}.ipynb
 
-It runs the notebook from top to bottom in a fresh kernel and prints one line per function. At
-grading, hidden tests also run your functions on new random inputs (other shapes, square
-matrices, integer inputs), so do not rely on the examples' shapes or on notebook variables.
+It runs the notebook from top to bottom as grading does (demonstrations skipped) and prints one
+line per function: tests and vectorization passed or failed, points, and the first thing to fix,
+naming the known mistake your answer shows where it recognises one. It exits 0 only if everything
+passes. At grading, hidden tests also run your functions on new random inputs (other shapes,
+square matrices, integer inputs), so do not rely on the examples' shapes or on notebook variables.
 
 ## Submit
 

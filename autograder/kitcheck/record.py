@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 # Bounds for records read back from a notebook or a file (never trust their size).
 MAX_ITEMS = 50
 MAX_TEXT = 4000
+MAX_MESSAGES = 20  # items a reader lists per check
 
 
 def place(function: str, line: int) -> str:
@@ -72,6 +73,13 @@ class Record:
         first = next((item for item in self.items if item.is_mistake), self.items[0])
         text = first.text.strip().splitlines()[0] if first.text.strip() else ""
         return f"case {first.case!r}: {text}" if first.case else text
+
+    def fields(self) -> dict:
+        """What readers take from a record (results.json's extra_data, the self-check's rows)."""
+        return {"function": self.unit, "part": self.part, "codes": self.codes, "mistakes": self.mistakes,
+                "headline": self.headline, "location": self.location, "pending": self.pending,
+                "messages": [{"code": i.code, "text": i.text, "case": i.case, "location": i.location, "hint": i.hint}
+                             for i in self.items[:MAX_MESSAGES]]}
 
     def to_dict(self) -> dict:
         return {"unit": self.unit, "part": self.part, "passed": self.passed, "text": self.text,

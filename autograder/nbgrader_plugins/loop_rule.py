@@ -16,7 +16,8 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 
 from autograder.config import course_root, units
 from autograder.notebook.cells import VECTORIZED, clear_records, grade_id, is_grade, set_record, test_records
-from autograder.notebook.loop_verdicts import judge, output, unknown
+from autograder.kitcheck.verdicts import unknown
+from autograder.notebook.loop_verdicts import judge, output
 
 
 class LoopRule(NbGraderPreprocessor):

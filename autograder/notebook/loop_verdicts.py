@@ -1,50 +1,17 @@
-"""The loop rule's verdict for each vectorization cell: a Record, and the output the cell shows."""
+"""The loop rule's verdict for each vectorization cell of a graded notebook, and what the cell shows."""
 from __future__ import annotations
 
 from nbformat import NotebookNode, from_dict
 
-from autograder.kitcheck.loops import Finding, lint_cells, stubs
-from autograder.kitcheck.record import Item, Record
+from autograder.kitcheck import verdicts
+from autograder.kitcheck.record import Record
 from autograder.notebook.cells import student_cells
 
 
 def judge(nb: NotebookNode, policies: dict[str, str], dynamic: dict | None = None,
           tests: dict[str, Record] | None = None) -> dict[str, Record]:
-    """function -> the record of its vectorization cell.
-
-    `dynamic` adds findings measured at run time; `tests` are the functions' test records: a
-    function that is a stub, or fails every case it was tested on, earns no vectorization point
-    (an empty function has no loop, but it has not been vectorized either).
-    """
-    cells = student_cells(nb)
-    try:
-        findings = lint_cells(cells, policies)
-    except Exception as error:  # a bug in the rule must cost nothing but this verdict
-        return {name: _failed(name, "LOOP", f"the loop rule failed on this notebook: {error!r}")
-                for name in policies}
-    dynamic, tests = dynamic or {}, tests or {}
-    unwritten = stubs(cells, policies)
-    return {name: _verdict(name, name in unwritten, tests.get(name), findings, dynamic.get(name, []))
-            for name in policies}
-
-
-def _verdict(name: str, stub: bool, tests: Record | None, findings: list[Finding], measured: list) -> Record:
-    if stub:
-        return _failed(name, "NOT_IMPLEMENTED", f"{name} is not implemented: no vectorization point")
-    mine = [f for f in findings if f.function in (name, "")]
-    items = [Item(f.code, f.message, location=f.place, hint=f.suggestion) for f in mine]
-    items += [Item(finding.code, finding.message) for finding in measured]
-    lines = [f"  {f.describe()}" for f in mine] + [f"  {finding.code} {finding.message}" for finding in measured]
-    if tests is not None and not tests.passed and tests.cases[0] == tests.cases[1] > 0:
-        text = f"{name} failed every case it was tested on: the vectorization point is for working code"
-        return Record(name, "vectorized", False, [Item("NOT_WORKING", text), *items], text="\n".join([text, *lines]))
-    if not items:
-        return Record(name, "vectorized", True)
-    return Record(name, "vectorized", False, items, text="\n".join([f"{name} is not vectorized:", *lines]))
-
-
-def _failed(name: str, code: str, text: str) -> Record:
-    return Record(name, "vectorized", False, [Item(code, text)], text=text)
+    """function -> the record of its vectorization cell (kitcheck.verdicts, on the notebook's cells)."""
+    return verdicts.judge(student_cells(nb), policies, dynamic, tests)
 
 
 def output(record: Record) -> NotebookNode:
@@ -54,7 +21,3 @@ def output(record: Record) -> NotebookNode:
                           "text": f"ok  {record.unit}: no Python loops found\n"})
     return from_dict({"output_type": "error", "ename": "LoopRule", "evalue": record.text,
                       "traceback": [f"LoopRule: {record.text}"]})
-
-
-def unknown(grade_id: str) -> Record:
-    return _failed(grade_id, "LOOP", f"{grade_id} names no graded function of this assignment")

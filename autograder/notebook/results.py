@@ -17,8 +17,6 @@ from autograder.i18n import explain, title
 from autograder.kitcheck.record import Item, Record
 from autograder.notebook.cells import get_record, grade_id, is_grade
 
-MAX_MESSAGES = 20  # items listed per test in extra_data
-
 
 @dataclass
 class TestResult:
@@ -90,12 +88,8 @@ def result(record: Record, score: float, max_score: float, language: str) -> Tes
     output = record.text or record.headline
     if not record.passed:
         output += "".join(f"\n[{code}] {meaning(code, language)}" for code in record.codes)
-    extra = {"function": record.unit, "part": record.part, "codes": record.codes, "mistakes": record.mistakes,
-             "headline": record.headline, "location": record.location, "pending": record.pending,
-             "messages": [{"code": i.code, "text": i.text, "case": i.case, "location": i.location, "hint": i.hint}
-                          for i in record.items[:MAX_MESSAGES]]}
     return TestResult(name=f"{record.unit}: {record.part}", score=score, max_score=max_score,
-                      status="passed" if record.passed else "failed", output=output, extra_data=extra)
+                      status="passed" if record.passed else "failed", output=output, extra_data=record.fields())
 
 
 def meaning(code: str, language: str) -> str:

@@ -1,0 +1,99 @@
+"""A student's self-check with nothing but the release folder: `python -m kitcheck NOTEBOOK`.
+
+The notebook's cells run in this process, in order, as grading runs them: demonstrations (cells
+tagged `demo`) are skipped; every public case of a test cell runs and a failing one names the known
+mistake it shows (from the data in kitcheck/known/); a vectorization cell gets the loop rule's
+verdict on the cells run so far. Points come from the notebook's nbgrader metadata. The student's
+code runs in the student's own process: it is their code, on their machine. Needs numpy and the
+standard library; IPython (part of Jupyter) runs the cells when it is there, for magics.
+"""
+from __future__ import annotations
+
+import builtins
+import contextlib
+import io
+import json
+import os
+from pathlib import Path
+
+from .collect import collecting
+from .record import Record
+from .table import check_row
+from .verdicts import judge, stated_policies
+
+DEMO_TAG = "demo"
+TESTS, VECTORIZED = "test_", "vectorized_"
+
+
+def run(path: Path) -> list[dict]:
+    """The self-check rows of the notebook at `path`, run in its own folder (where its data is)."""
+    cells = json.loads(Path(path).read_text(encoding="utf-8"))["cells"]
+    os.environ.setdefault("MPLBACKEND", "Agg")  # plots go nowhere: no window, no inline display
+    here = Path.cwd()
+    os.chdir(Path(path).resolve().parent)
+    try:
+        return _run_cells(cells, _Shell())
+    finally:
+        os.chdir(here)
+
+
+def _run_cells(cells: list[dict], shell: "_Shell") -> list[dict]:
+    rows, run_so_far, tests = [], [], {}
+    for number, cell in enumerate(cells, start=1):
+        source = _source(cell)
+        grading = cell.get("metadata", {}).get("nbgrader", {})
+        if cell.get("cell_type") != "code" or DEMO_TAG in cell.get("metadata", {}).get("tags", []):
+            continue
+        if not grading.get("grade"):
+            shell.run(source)
+            run_so_far.append((f"cell {number}", source))
+            continue
+        grade_id = str(grading.get("grade_id", ""))
+        if grade_id.startswith(VECTORIZED):
+            name, policies = stated_policies(source)
+            record = judge(run_so_far, policies, tests=tests)[name]
+        else:
+            record = _test_cell(shell, source, grade_id.removeprefix(TESTS))
+            tests[record.unit] = record
+        points = float(grading.get("points", 0))
+        rows.append(check_row(record.fields(), points if record.passed else 0.0, points,
+                              "passed" if record.passed else "failed", record.text))
+    return rows
+
+
+def _test_cell(shell: "_Shell", source: str, unit: str) -> Record:
+    """Every case of a test cell, collected; an exception of the cell itself (a name the notebook
+    lacks) is the cell's result."""
+    with collecting() as collector:
+        error = shell.run(source)
+    code = "NOT_DEFINED" if isinstance(error, NameError) else "EXCEPTION"
+    return collector.record(unit, error, code)
+
+
+def _source(cell: dict) -> str:
+    source = cell.get("source", "")
+    return "".join(source) if isinstance(source, list) else str(source)
+
+
+class _Shell:
+    """Runs cells in one namespace, as a kernel would, with their output swallowed; returns the
+    exception a cell ended with (None when it ran through)."""
+
+    def __init__(self):
+        try:
+            from IPython.core.interactiveshell import InteractiveShell
+        except ImportError:  # plain Python: no magics, the rest works
+            self.ipython, self.namespace = None, {"__name__": "__main__", "__builtins__": builtins}
+        else:
+            self.ipython = InteractiveShell.instance()
+
+    def run(self, source: str) -> BaseException | None:
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            if self.ipython is not None:
+                result = self.ipython.run_cell(source, store_history=True)
+                return result.error_in_exec or result.error_before_exec
+            try:
+                exec(compile(source, "<cell>", "exec"), self.namespace)
+            except Exception as error:  # a student's error is the cell's result, as in a kernel
+                return error
+            return None
