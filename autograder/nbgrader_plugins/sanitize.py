@@ -29,7 +29,7 @@ from traitlets import List, Unicode
 # what markdown itself produces; anything else came from raw HTML
 MARKDOWN_TAGS = {"p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "del", "code", "pre",
                  "blockquote", "ul", "ol", "li", "a", "img", "table", "thead", "tbody", "tr", "th", "td",
-                 "input", "span", "sup", "sub"}
+                 "input", "span", "div", "sup", "sub"}  # div, span: highlighted code blocks
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcset", "xlink:href", "background", "poster", "data"}
 SAFE_SCHEMES = {"http", "https", "mailto", "attachment"}
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
