@@ -94,3 +94,14 @@ def test_svg_attachments_are_dropped_and_a_missing_one_turns_the_cell_to_text():
     [cell] = sanitized(cell)
     assert "attachments" not in cell
     render(cell.source)  # would raise on a missing attachment
+
+
+def test_the_courses_own_markdown_is_shown_unchanged():
+    from pathlib import Path
+
+    changed = []
+    for path in sorted((Path(__file__).resolve().parent.parent / "assignments").glob("*/*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "markdown" and safe_markdown(cell.source, cell.get("attachments")) != cell.source:
+                changed.append((path.name, cell.source[:80]))
+    assert changed == []
