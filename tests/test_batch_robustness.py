@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import html
 import json
+import os
 import re
 import subprocess
 import sys
@@ -32,6 +33,7 @@ from autograder.authoring.submissions import split_by_unit, write_submission
 from autograder.commands.export import export
 from autograder.commands.grade import grade
 from autograder.config import load_config, units
+from autograder.pipeline.submission import SubmissionGrader
 from tests.students import reference_source, source_of
 
 REPO = Path(__file__).resolve().parent.parent
@@ -50,6 +52,7 @@ TIMESTAMPS = {
 REFUSED_TIMESTAMPS = ["ts_words", "ts_megabyte", "ts_overflow", "ts_bad_day", "ts_zone_path"]
 LINKED = ["link_notebook", "link_folder", "link_student"]
 RECORD_FAILS, FEEDBACK_FAILS = "record_fails", "feedback_fails"
+DIES, DIES_ONCE = "grader_dies", "grader_dies_once"  # the grader process grading them dies (always, once)
 MARK = "XSS_MARK"  # what the hostile notebook's scripts would say; it must show only as text
 GRADED_NOTEBOOK_BYTES = 4_000_000
 RESULTS_JSON_BYTES = 1_000_000
@@ -153,12 +156,26 @@ def _failing_record_scores(batch: Batch):
     return record
 
 
+def _dying_grader(marker: Path):
+    """SubmissionGrader.grade, with the grader process dying (os._exit) on two students: one every
+    time, one the first time only (a crash that does not come back)."""
+    real = SubmissionGrader.grade
+
+    def grade_or_die(self, student):
+        if student == DIES or student == DIES_ONCE and not marker.exists():
+            marker.touch()
+            os._exit(3)
+        return real(self, student)
+
+    return grade_or_die
+
+
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory) -> Batch:
     root = copy_course(REPO, tmp_path_factory.mktemp("robust_course"), [ASSIGNMENT])
     state = Batch(root=root)
     students = [RECORD_FAILS]  # first, so that others are recorded after it
-    for student in HONEST + FORMULA_IDS + [FEEDBACK_FAILS, RECORD_FAILS]:
+    for student in HONEST + FORMULA_IDS + [FEEDBACK_FAILS, RECORD_FAILS, DIES, DIES_ONCE]:
         _submit(root, student, source_of(ASSIGNMENT, student) if student in HONEST else reference_source(ASSIGNMENT))
     for student, stamp in TIMESTAMPS.items():
         path = _submit(root, student, reference_source(ASSIGNMENT))
@@ -168,10 +185,12 @@ def batch(tmp_path_factory) -> Batch:
     _submit(root, "flood", _with_top_level(FLOOD, {"relu": FLOOD_RELU}))
     (root / "feedback" / FEEDBACK_FAILS).parent.mkdir(parents=True, exist_ok=True)
     (root / "feedback" / FEEDBACK_FAILS).write_text("a file where the student's feedback folder goes\n")
-    students += [s for s in ["flood", "xss", *TIMESTAMPS, *LINKED, "link_extra", *FORMULA_IDS,
-                             FEEDBACK_FAILS, *HONEST] if s not in students]
+    # the dying ones after a few others, so that the failing record is not graded again after them
+    students += [s for s in ["xss", *TIMESTAMPS, DIES, DIES_ONCE, *LINKED, "link_extra", *FORMULA_IDS,
+                             FEEDBACK_FAILS, "flood", *HONEST] if s not in students]
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(recording, "_record_scores", _failing_record_scores(state))
+        patch.setattr(SubmissionGrader, "grade", _dying_grader(root / "died_once"))
         try:
             state.graded = {g.student: g for g in grade(root, ASSIGNMENT, students, jobs=2)}
         except Exception as error:  # a defect (test below); results.json may still tell the rest
@@ -272,7 +291,7 @@ def test_the_batch_never_raises_and_every_submission_gets_results_json(batch):
 
 
 def test_honest_students_score_every_point(batch):
-    for student in HONEST + ["ts_valid", "ts_empty", "link_extra", FEEDBACK_FAILS, *FORMULA_IDS]:
+    for student in HONEST + [DIES_ONCE, "ts_valid", "ts_empty", "link_extra", FEEDBACK_FAILS, *FORMULA_IDS]:
         document = results(batch, student)
         assert all_passed(document), (student, document["output"][:500])
 
@@ -299,6 +318,16 @@ def test_a_feedback_page_that_cannot_be_written_costs_only_that_page(batch):
     for student in HONEST + ["xss", "flood", "ts_valid", *FORMULA_IDS]:
         assert feedback_path(batch.root, student).is_file(), student
         assert "no feedback page" not in results(batch, student)["output"]
+
+
+def test_a_grader_process_that_dies_costs_only_the_submission_it_was_grading(batch):
+    document = results(batch, DIES)
+    assert failed_with(document, "grader process stopped"), document["output"][:500]
+    assert gradebook_scores(batch.root, DIES) is None
+    assert gradebook_scores(batch.root, DIES_ONCE) is not None  # graded again, alone
+    graded = [s for s, g in batch.graded.items() if not g.error]
+    assert [s for s in graded if gradebook_scores(batch.root, s) is None] == []
+    assert [s for s in graded if s != FEEDBACK_FAILS and not feedback_path(batch.root, s).is_file()] == []
 
 
 # ---------------------------------------------------------------------------------------------

@@ -79,7 +79,7 @@ class SubmissionGrader:
         return graded
 
     def _failed(self, student: str, reason: str) -> Graded:
-        return Graded(student, unit_results(nbformat.v4.new_notebook(), self.units, _zero), error=reason)
+        return failed(student, self.units, reason)
 
     def _process(self, nb: NotebookNode, student: str) -> NotebookNode:
         resources = {"nbgrader": {"student": student, "assignment": self.assignment,
@@ -94,6 +94,11 @@ class SubmissionGrader:
                  if utils.is_solution(c) and c.metadata.nbgrader.get("checksum") == utils.compute_checksum(c)]
         results = unit_results(nb, self.units, lambda cell: utils.determine_grade(cell), self.language)
         return Graded(student, results, scores=scores, no_response=blank)
+
+
+def failed(student: str, units: list[Unit], reason: str) -> Graded:
+    """A submission that could not be graded: every unit scores 0, and `reason` says why."""
+    return Graded(student, unit_results(nbformat.v4.new_notebook(), units, _zero), error=reason)
 
 
 def read_submission(folder: SubmittedFolder, name: str, solution_ids: set[str]) -> NotebookNode:
