@@ -34,12 +34,13 @@ from autograder.commands.export import export
 from autograder.commands.grade import grade
 from autograder.config import load_config, units
 from autograder.pipeline.submission import SubmissionGrader
+from autograder.pipeline.submitted_files import EXTRA_BYTES, NOTEBOOK_BYTES
 from tests.students import reference_source, source_of
 
 REPO = Path(__file__).resolve().parent.parent
 ASSIGNMENT = "vectorization"
 HONEST = ["reference", "other_styles"]
-FORMULA_IDS = ['=HYPERLINK("http://x")', "+1", "-2", "@SUM(A1)", "a,b"]
+FORMULA_IDS = ['=HYPERLINK("evil.example","click")', "+1", "-2", "@SUM(A1)", "a,b"]  # folder names: no "/"
 TIMESTAMPS = {
     "ts_valid": b"2026-03-01 12:00:00.000000 UTC",
     "ts_empty": b"  \n",
@@ -51,6 +52,7 @@ TIMESTAMPS = {
 }
 REFUSED_TIMESTAMPS = ["ts_words", "ts_megabyte", "ts_overflow", "ts_bad_day", "ts_zone_path"]
 LINKED = ["link_notebook", "link_folder", "link_student"]
+HUGE_NOTEBOOK, HUGE_EXTRA = "huge_notebook", "huge_extra"
 RECORD_FAILS, FEEDBACK_FAILS = "record_fails", "feedback_fails"
 DIES, DIES_ONCE = "grader_dies", "grader_dies_once"  # the grader process grading them dies (always, once)
 MARK = "XSS_MARK"  # what the hostile notebook's scripts would say; it must show only as text
@@ -142,6 +144,18 @@ def _submit_links(root: Path) -> None:
     (submitted / "link_extra" / ASSIGNMENT / "answers.txt").write_text("my notes\n")
 
 
+
+def _submit_huge(root: Path) -> None:
+    """A notebook and an extra file over the sizes the grader reads (sparse: they take no disk)."""
+    folder = root / "submitted" / HUGE_NOTEBOOK / ASSIGNMENT
+    folder.mkdir(parents=True)
+    with open(folder / f"{ASSIGNMENT}.ipynb", "wb") as handle:
+        handle.truncate(NOTEBOOK_BYTES + 1)
+    path = _submit(root, HUGE_EXTRA, reference_source(ASSIGNMENT))
+    with open(path.parent / "big.bin", "wb") as handle:
+        handle.truncate(EXTRA_BYTES + 1)
+
+
 def _failing_record_scores(batch: Batch):
     """The gradebook step, with a database error (a duplicate row) injected for one student."""
     real = recording._record_scores
@@ -181,13 +195,14 @@ def batch(tmp_path_factory) -> Batch:
         path = _submit(root, student, reference_source(ASSIGNMENT))
         (path.parent / "timestamp.txt").write_bytes(stamp)
     _submit_links(root)
+    _submit_huge(root)
     _submit_xss(root)
     _submit(root, "flood", _with_top_level(FLOOD, {"relu": FLOOD_RELU}))
     (root / "feedback" / FEEDBACK_FAILS).parent.mkdir(parents=True, exist_ok=True)
     (root / "feedback" / FEEDBACK_FAILS).write_text("a file where the student's feedback folder goes\n")
     # the dying ones after a few others, so that the failing record is not graded again after them
-    students += [s for s in ["xss", *TIMESTAMPS, DIES, DIES_ONCE, *LINKED, "link_extra", *FORMULA_IDS,
-                             FEEDBACK_FAILS, "flood", *HONEST] if s not in students]
+    students += [s for s in ["xss", *TIMESTAMPS, DIES, DIES_ONCE, *LINKED, "link_extra", HUGE_NOTEBOOK,
+                             HUGE_EXTRA, *FORMULA_IDS, FEEDBACK_FAILS, "flood", *HONEST] if s not in students]
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(recording, "_record_scores", _failing_record_scores(state))
         patch.setattr(SubmissionGrader, "grade", _dying_grader(root / "died_once"))
@@ -291,7 +306,7 @@ def test_the_batch_never_raises_and_every_submission_gets_results_json(batch):
 
 
 def test_honest_students_score_every_point(batch):
-    for student in HONEST + [DIES_ONCE, "ts_valid", "ts_empty", "link_extra", FEEDBACK_FAILS, *FORMULA_IDS]:
+    for student in HONEST + [DIES_ONCE, HUGE_EXTRA, "ts_valid", "ts_empty", "link_extra", FEEDBACK_FAILS, *FORMULA_IDS]:
         document = results(batch, student)
         assert all_passed(document), (student, document["output"][:500])
 
@@ -365,6 +380,13 @@ def test_linked_extra_files_are_never_copied(batch):
     copies = [p for p in (batch.root / "autograded").rglob("*") if p.is_file()
               and p.read_bytes()[:16] == b"SQLite format 3\x00"]
     assert copies == []
+
+
+def test_files_too_large_to_read_are_refused_or_left_out(batch):
+    document = results(batch, HUGE_NOTEBOOK)
+    assert failed_with(document, "larger than"), document["output"][:500]
+    assert (batch.root / "autograded" / HUGE_EXTRA / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").is_file()
+    assert not (batch.root / "autograded" / HUGE_EXTRA / ASSIGNMENT / "big.bin").exists()
 
 
 # ---------------------------------------------------------------------------------------------

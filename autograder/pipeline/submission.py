@@ -137,9 +137,8 @@ def write_results(target: Path, graded: Graded) -> None:
 
 def _write_autograded(folder: SubmittedFolder, target: Path, nb: NotebookNode, assignment: str) -> None:
     target.mkdir(parents=True, exist_ok=True)
-    for name in folder.extra_files():
-        if not name.endswith(".ipynb"):
-            (target / name).write_bytes(folder.read(name))
+    for name, data in folder.extra_files().items():
+        (target / name).write_bytes(data)
     # nbformat's v4 writer: the cells came from a validated notebook and the kit's own outputs
     (target / f"{assignment}.ipynb").write_text(nbformat.v4.writes(nb))
 

@@ -4,10 +4,11 @@ Students control what is under submitted/<student>/: a symlink there could make 
 the instructor's source notebook (solutions included) as the submission, or copy the gradebook
 into autograded/ (which feedback and exports may hand back). Each step opens one name relative to
 the folder before it with O_NOFOLLOW, so a link at any level is refused, not followed, and only
-regular files are read (a FIFO would block the grader forever).
+regular files are read (a FIFO would block the grader forever), up to a size.
 """
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -17,6 +18,8 @@ from nbgrader.utils import parse_utc
 _FOLDER = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW
 _FILE = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK
 TIMESTAMP_BYTES = 200  # nbgrader writes about 30 ("2026-03-01 12:00:00.000000 UTC")
+NOTEBOOK_BYTES = 100 * 2**20  # read whole into memory: a larger file is refused
+EXTRA_BYTES = 16 * 2**20  # other files are copied into autograded/ only up to this size
 
 
 class BadSubmission(Exception):
@@ -27,44 +30,59 @@ class SubmittedFolder:
     """submitted/<student>/<assignment>, opened once; files are read relative to it."""
 
     def __init__(self, root: Path, student: str, assignment: str):
-        self.fd = os.open(root / "submitted", os.O_RDONLY | os.O_DIRECTORY)
-        for name, shown in ((student, f"submitted/{student}"), (assignment, f"submitted/{student}/{assignment}")):
-            try:
+        self.fd = -1
+        shown = "submitted"
+        try:
+            self.fd = os.open(root / "submitted", os.O_RDONLY | os.O_DIRECTORY)
+            for name in (student, assignment):
+                shown += f"/{name}"
+                if name in (".", "..") or "/" in name:
+                    raise NotADirectoryError(name)
                 inner = os.open(name, _FOLDER, dir_fd=self.fd)
-            except FileNotFoundError:
-                self.close()
+                os.close(self.fd)
+                self.fd = inner
+        except OSError as error:
+            self.close()
+            if isinstance(error, FileNotFoundError):
                 raise BadSubmission(f"nothing was submitted: there is no folder {shown}") from None
-            except OSError:  # ELOOP or ENOTDIR: a symlink, or not a folder
-                self.close()
-                raise BadSubmission(f"{shown} is a symbolic link or not a folder: submit the files themselves") from None
-            os.close(self.fd)
-            self.fd = inner
+            # ELOOP or ENOTDIR: a symlink, or not a folder
+            raise BadSubmission(f"{shown} is a symbolic link or not a folder: submit the files themselves") from None
 
-    def read(self, name: str, limit: int = -1) -> bytes | None:
-        """The bytes of the regular file `name` (None if there is none), at most `limit`."""
+    def read(self, name: str, limit: int = NOTEBOOK_BYTES) -> bytes | None:
+        """The bytes of the regular file `name` (None if there is none), refused if over `limit`."""
         try:
             fd = os.open(name, _FILE, dir_fd=self.fd)
         except FileNotFoundError:
             return None
-        except OSError:
-            raise BadSubmission(f"{name} is a symbolic link: submit the file itself") from None
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                raise BadSubmission(f"{name} is a symbolic link: submit the file itself") from None
+            raise BadSubmission(f"{name} could not be read ({error.strerror})") from None
         with open(fd, "rb") as handle:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
                 raise BadSubmission(f"{name} is not a regular file")
-            return handle.read(limit)
+            data = handle.read(limit + 1)
+        if len(data) > limit:
+            raise BadSubmission(f"{name} is larger than {limit} bytes")
+        return data
 
-    def extra_files(self) -> list[str]:
-        """Names of the regular files beside the notebook (links and folders are left out)."""
+    def extra_files(self) -> dict[str, bytes]:
+        """The regular files beside the notebook, by name (links, folders and large files left out)."""
         with os.scandir(self.fd) as entries:
-            return sorted(e.name for e in entries if e.is_file(follow_symlinks=False))
+            names = sorted(e.name for e in entries if e.is_file(follow_symlinks=False)
+                           and not e.name.endswith(".ipynb") and e.stat(follow_symlinks=False).st_size <= EXTRA_BYTES)
+        return {name: self.read(name, EXTRA_BYTES) for name in names}
 
     def timestamp(self) -> str | None:
         """timestamp.txt's time, checked as nbgrader parses it; None if there is none or it is empty."""
-        data = self.read("timestamp.txt", TIMESTAMP_BYTES + 1)
+        try:
+            data = self.read("timestamp.txt", TIMESTAMP_BYTES)
+        except BadSubmission:  # too long to be a time, or a link: as unreadable as garbage
+            data = b"\0"
         text = (data or b"").decode("utf-8", "replace").strip()
         if not text:
             return None  # nbgrader, too, grades an empty timestamp.txt as having none
-        if len(data) > TIMESTAMP_BYTES or not text.isprintable() or not _parses(text):
+        if not text.isprintable() or not _parses(text):
             raise BadSubmission("timestamp.txt does not hold a submission time nbgrader can read: "
                           "submit again (nbgrader writes this file; do not edit it)")
         return text
