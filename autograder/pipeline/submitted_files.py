@@ -20,6 +20,8 @@ _FILE = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK
 TIMESTAMP_BYTES = 200  # nbgrader writes about 30 ("2026-03-01 12:00:00.000000 UTC")
 NOTEBOOK_BYTES = 100 * 2**20  # read whole into memory: a larger file is refused
 EXTRA_BYTES = 16 * 2**20  # other files are copied into autograded/ only up to this size
+BAD_TIMESTAMP = ("timestamp.txt does not hold a submission time nbgrader can read: submit again "
+                 "(nbgrader writes this file; do not edit it)")
 
 
 class BadSubmission(Exception):
@@ -76,15 +78,13 @@ class SubmittedFolder:
     def timestamp(self) -> str | None:
         """timestamp.txt's time, checked as nbgrader parses it; None if there is none or it is empty."""
         try:
-            data = self.read("timestamp.txt", TIMESTAMP_BYTES)
-        except BadSubmission:  # too long to be a time, or a link: as unreadable as garbage
-            data = b"\0"
-        text = (data or b"").decode("utf-8", "replace").strip()
+            text = (self.read("timestamp.txt", TIMESTAMP_BYTES) or b"").decode("utf-8", "replace").strip()
+        except BadSubmission:  # too long to be a time, or a link
+            raise BadSubmission(BAD_TIMESTAMP) from None
         if not text:
             return None  # nbgrader, too, grades an empty timestamp.txt as having none
         if not text.isprintable() or not _parses(text):
-            raise BadSubmission("timestamp.txt does not hold a submission time nbgrader can read: "
-                          "submit again (nbgrader writes this file; do not edit it)")
+            raise BadSubmission(BAD_TIMESTAMP)
         return text
 
     def close(self) -> None:
