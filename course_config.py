@@ -33,6 +33,14 @@ c.SandboxExecute.processes = 32
 c.SandboxExecute.file_mb = 16
 c.SandboxExecute.output_kb = 1024
 
+# Outputs kept in the graded notebook, its feedback and results.json, bounded in the grader
+# whatever the student's process printed or forged (see BoundOutputs).
+c.BoundOutputs.max_outputs = 50          # per cell
+c.BoundOutputs.max_text = 20_000         # characters per stream, text output or traceback
+c.BoundOutputs.max_evalue = 2_000        # characters of an error's message
+c.BoundOutputs.max_image = 500_000       # base64 characters per image
+c.BoundOutputs.max_total = 2_000_000     # characters of output per notebook
+
 # The stock grading kernel: minimal tracebacks (hidden test lines never reach feedback), and the
 # trusted copy of the public check helpers under the name the notebooks import.
 c.Execute.timeout = 60
@@ -47,6 +55,7 @@ c.Execute.extra_arguments = [
 c.Autograde.autograde_preprocessors = [
     "autograder.nbgrader_plugins.SandboxExecute" if EXECUTOR == "sandbox" else "nbgrader.preprocessors.Execute",
     "nbgrader.preprocessors.IgnorePattern",
+    "autograder.nbgrader_plugins.BoundOutputs",
     "autograder.nbgrader_plugins.LoopRule",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",
     "nbgrader.preprocessors.LimitOutput",
@@ -55,10 +64,11 @@ c.Autograde.autograde_preprocessors = [
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
 
-# Feedback never shows hidden test code.
+# Feedback never shows hidden test code, and nothing a student wrote runs in a reader's browser.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "nbgrader.preprocessors.ClearHiddenTests",
+    "autograder.nbgrader_plugins.SanitizeFeedback",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
 

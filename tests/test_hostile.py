@@ -59,6 +59,7 @@ LATE_WRITER_WAIT = 2.0  # a late writer acts as soon as its submission's worker 
 GRACE_SECONDS = 2.0  # a submission's processes may take this long to die after its results are written
 SECONDS_PER_SUBMISSION = 60.0
 RESULTS_JSON_BYTES = 1_000_000
+GRADED_NOTEBOOK_BYTES = 4_000_000
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 NEEDS_ROOT = "without root the grader runs student code as its own user, with no network namespace"
 
@@ -572,4 +573,13 @@ def test_results_json_stays_small_whatever_the_submission_printed(batch):
         size = (batch.root / "autograded" / student / assignment / "results.json").stat().st_size
         if size > RESULTS_JSON_BYTES:
             large[assignment, student] = size
+    assert large == {}
+
+
+def test_graded_notebooks_stay_small_whatever_the_submission_printed(batch):
+    large = {}
+    for assignment, student in batch.results:
+        path = batch.root / "autograded" / student / assignment / f"{assignment}.ipynb"
+        if path.is_file() and path.stat().st_size > GRADED_NOTEBOOK_BYTES:
+            large[assignment, student] = path.stat().st_size
     assert large == {}

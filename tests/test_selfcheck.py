@@ -47,3 +47,10 @@ def test_a_mistake_and_a_loop_are_named_and_exit_1(wrong):
 
 def test_the_table_is_the_one_autograder_check_prints(wrong):
     assert kitcheck(wrong).stdout == run_check(wrong).stdout
+
+
+def test_what_a_student_wrote_cannot_drive_the_terminal(course):
+    source = variant("vectorization", relu='def relu(v):\n    raise ValueError("\\x1b[2J\\x1b]0;pwned\\x07gone")')
+    done = kitcheck(student_copy(course, "vectorization", source, "selfcheck_escapes"))
+    assert done.returncode == 1 and "relu" in done.stdout
+    assert "\x1b" not in done.stdout and "pwned" in done.stdout.replace("]0;", "")

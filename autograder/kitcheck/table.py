@@ -10,6 +10,8 @@ import shutil
 import sys
 import textwrap
 
+from .safe_text import terminal_safe
+
 HIDDEN_TESTS = ("At grading, hidden tests run each function again on new random inputs (other shapes, "
                 "square matrices, integer inputs, boundary cases) and compare it with the reference, and the "
                 "loop rule runs again outside your kernel: passing here is not yet full marks.")
@@ -94,7 +96,9 @@ def _mark(check: dict) -> str:
 
 
 def _row(cells: list[str], widths: list[int], styles: list | None = None, paint=None) -> str:
-    """Cells padded to their column (points right-aligned), each painted after padding."""
+    """Cells padded to their column (points right-aligned), each painted after padding; what a student
+    wrote (names, exception texts) can move no cursor and set no colour."""
+    cells = [terminal_safe(cell) for cell in cells]
     padded = [cell.rjust(w) if i == 3 else cell.ljust(w) for i, (cell, w) in enumerate(zip(cells, widths))]
     if paint and styles:
         padded = [paint(cell, style) if style else cell for cell, style in zip(padded, styles)]

@@ -3,27 +3,41 @@ process and one session: no two graders ever write the SQLite file at the same t
 recorded as they arrive, while the grader processes go on with the next submissions."""
 from __future__ import annotations
 
+import sys
+from dataclasses import replace
 from pathlib import Path
 
 from nbgrader.api import Comment, Grade, Gradebook
 from sqlalchemy.orm import joinedload
 
-from autograder.pipeline.submission import Graded
+from autograder.pipeline.submission import Graded, write_results
 
 
 class Recorder:
     def __init__(self, root: Path, course_id: str, assignment: str):
         self.gradebook = Gradebook(f"sqlite:///{root / 'gradebook.db'}", course_id=course_id)
-        self.assignment = assignment
+        self.root, self.assignment = root, assignment
 
     def add(self, graded: Graded) -> Graded:
-        if not graded.error:  # nbgrader records nothing for a submission it cannot read either
+        if graded.error:  # nbgrader records nothing for a submission it cannot read either
+            return graded
+        try:
             self.gradebook.update_or_create_student(graded.student)
             extra = {"timestamp": graded.timestamp} if graded.timestamp else {}
             self.gradebook.update_or_create_submission(self.assignment, graded.student, **extra)
             _record_scores(self.gradebook, self.assignment, graded)
             self.gradebook.db.commit()
+        except Exception as error:  # costs this submission only: the session must stay usable for the next
+            self.gradebook.db.rollback()
+            self._unrecorded(graded, error)
         return graded
+
+    def _unrecorded(self, graded: Graded, error: Exception) -> None:
+        print(f"{graded.student}: scores not recorded ({type(error).__name__}: {error})", file=sys.stderr)
+        graded.error = (f"its scores could not be recorded in the gradebook ({type(error).__name__}); "
+                        "the instructor must grade it again")
+        graded.results = [replace(r, score=0.0, status="failed") for r in graded.results]
+        write_results(self.root / "autograded" / graded.student / self.assignment, graded)
 
     def __enter__(self) -> "Recorder":
         return self

@@ -7,7 +7,6 @@ metadata schema check (OverwriteCells has already restored every graded cell fro
 from __future__ import annotations
 
 import json
-import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,15 +21,12 @@ from traitlets.utils.importstring import import_item
 from autograder.notebook.results import TestResult, unit_results, write_results_json
 from autograder.config import Course, Unit
 from autograder.pipeline.source_cells import CachedOverwriteCells, CachedOverwriteKernelspec
+from autograder.pipeline.submitted_files import BadSubmission, SubmittedFolder
 
 SKIPPED = ("SaveAutoGrades", "AssignLatePenalties", "CheckCellMetadata")
 UNMATCHED = ("the notebook's graded cells were changed so that they no longer match the assignment "
              "(a graded cell was copied, or its nbgrader metadata edited): download a fresh copy of the "
              "notebook, paste your answers into it and submit again")
-
-
-class BadSubmission(Exception):
-    """The submission cannot be graded; the message says why, for the student."""
 
 
 @dataclass
@@ -42,6 +38,7 @@ class Graded:
     scores: dict = field(default_factory=dict)      # grade_id -> auto score (None: needs manual grading)
     no_response: list = field(default_factory=list)  # solution cells left as released
     timestamp: str | None = None
+    notes: list = field(default_factory=list)        # what went wrong after grading, for results.json
 
     @property
     def score(self) -> float:
@@ -63,26 +60,26 @@ class SubmissionGrader:
 
     def grade(self, student: str) -> Graded:
         started = time.perf_counter()
-        folder = self.root / "submitted" / student / self.assignment
         target = self.root / "autograded" / student / self.assignment
         try:
-            nb = read_submission(folder / f"{self.assignment}.ipynb", self.solution_ids)
-            nb = self._process(nb, student)
-            graded = self._score(student, nb)
-            _write_autograded(folder, target, nb, self.assignment)
-            graded.timestamp = _timestamp(folder)
+            with SubmittedFolder(self.root, student, self.assignment) as folder:
+                timestamp = folder.timestamp()
+                nb = read_submission(folder, f"{self.assignment}.ipynb", self.solution_ids)
+                nb = self._process(nb, student)
+                graded = self._score(student, nb)
+                _write_autograded(folder, target, nb, self.assignment)
+                graded.timestamp = timestamp
         except BadSubmission as error:
             graded = self._failed(student, str(error))
         except Exception:  # whatever else a hostile notebook trips in nbgrader's steps: its own loss only
             graded = self._failed(student, UNMATCHED)
         graded.seconds = time.perf_counter() - started
-        output = f"grading failed: {graded.error}" if graded.error else ""
-        write_results_json(target / "results.json", graded.results, output=output)
+        write_results(target, graded)
         (target / "timing.json").write_text(json.dumps({"seconds": round(graded.seconds, 3)}) + "\n")
         return graded
 
     def _failed(self, student: str, reason: str) -> Graded:
-        return Graded(student, unit_results(nbformat.v4.new_notebook(), self.units, _zero), error=reason)
+        return failed(student, self.units, reason)
 
     def _process(self, nb: NotebookNode, student: str) -> NotebookNode:
         resources = {"nbgrader": {"student": student, "assignment": self.assignment,
@@ -99,46 +96,51 @@ class SubmissionGrader:
         return Graded(student, results, scores=scores, no_response=blank)
 
 
-def read_submission(path: Path, solution_ids: set[str]) -> NotebookNode:
+def failed(student: str, units: list[Unit], reason: str) -> Graded:
+    """A submission that could not be graded: every unit scores 0, and `reason` says why."""
+    return Graded(student, unit_results(nbformat.v4.new_notebook(), units, _zero), error=reason)
+
+
+def read_submission(folder: SubmittedFolder, name: str, solution_ids: set[str]) -> NotebookNode:
     """The submitted notebook, or a BadSubmission that says plainly what is wrong with it."""
-    if not path.is_file():
-        raise BadSubmission(f"no notebook named {path.name} was submitted")
-    text = path.read_bytes()
+    text = folder.read(name)
+    if text is None:
+        raise BadSubmission(f"no notebook named {name} was submitted")
     if not text.strip():
-        raise BadSubmission(f"{path.name} is an empty file")
+        raise BadSubmission(f"{name} is an empty file")
     try:
         raw = json.loads(text)
     except (ValueError, UnicodeDecodeError) as error:
-        raise BadSubmission(f"{path.name} is not valid JSON, so not a notebook ({error})") from None
+        raise BadSubmission(f"{name} is not valid JSON, so not a notebook ({error})") from None
     if not isinstance(raw, dict) or "cells" not in raw and "worksheets" not in raw:
-        raise BadSubmission(f"{path.name} is JSON but not a Jupyter notebook")
+        raise BadSubmission(f"{name} is JSON but not a Jupyter notebook")
     if raw.get("nbformat") != 4:
-        raise BadSubmission(f"{path.name} is nbformat {raw.get('nbformat')}; save it with a current "
+        raise BadSubmission(f"{name} is nbformat {raw.get('nbformat')}; save it with a current "
                             "Jupyter (nbformat 4) and submit again")
     try:
         nb = nbformat.reads(text.decode(), as_version=4)
         nbformat.validate(nb)
     except Exception as error:  # nbformat's validation errors are many kinds
-        raise BadSubmission(f"{path.name} is not a valid notebook: {str(error).splitlines()[0]}") from None
+        raise BadSubmission(f"{name} is not a valid notebook: {str(error).splitlines()[0]}") from None
     ids = {c.get("metadata", {}).get("nbgrader", {}).get("grade_id") for c in nb.cells}
     if not ids & solution_ids:
-        raise BadSubmission(f"{path.name} has none of this assignment's answer cells: "
+        raise BadSubmission(f"{name} has none of this assignment's answer cells: "
                             "is it another assignment's notebook?")
     return nb
 
 
-def _write_autograded(folder: Path, target: Path, nb: NotebookNode, assignment: str) -> None:
+def write_results(target: Path, graded: Graded) -> None:
+    """results.json: a failed submission says why; notes (feedback, gradebook) follow the scores."""
+    output = f"grading failed: {graded.error}" if graded.error else "\n".join(graded.notes)
+    write_results_json(target / "results.json", graded.results, output=output)
+
+
+def _write_autograded(folder: SubmittedFolder, target: Path, nb: NotebookNode, assignment: str) -> None:
     target.mkdir(parents=True, exist_ok=True)
-    for extra in folder.iterdir():
-        if extra.is_file() and extra.suffix != ".ipynb":
-            shutil.copy(extra, target / extra.name)
+    for name, data in folder.extra_files().items():
+        (target / name).write_bytes(data)
     # nbformat's v4 writer: the cells came from a validated notebook and the kit's own outputs
     (target / f"{assignment}.ipynb").write_text(nbformat.v4.writes(nb))
-
-
-def _timestamp(folder: Path) -> str | None:
-    stamp = folder / "timestamp.txt"
-    return stamp.read_text().strip() if stamp.is_file() else None
 
 
 def _pipeline(config: Config, trait: str) -> list:
