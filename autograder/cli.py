@@ -63,7 +63,7 @@ def _grade(args) -> int:
 def _export(args) -> int:
     from autograder.commands.export import export
 
-    print(f"wrote {export(course_root(), Path(args.to))}")
+    print(f"wrote {export(course_root(), Path(args.to), by_function=args.by_function, assignments=args.assignment)}")
     return 0
 
 
@@ -115,6 +115,11 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_report)
     p = sub.add_parser("export", help="grades as CSV, one row per student and assignment")
     p.add_argument("--to", default="grades.csv", help="the CSV file to write (default: grades.csv)")
+    p.add_argument("--by-function", action="store_true",
+                   help="one column per graded function and question, rows sorted by student, a submission "
+                        "never made marked missing (empty scores, not 0)")
+    p.add_argument("--assignment", action="append", metavar="ASSIGNMENT",
+                   help="only this assignment (repeat for several; default: all)")
     p.set_defaults(run=_export)
     p = sub.add_parser("lint", help="the static loop rule on a notebook or .py file")
     p.add_argument("path", metavar="PATH")

@@ -5,6 +5,8 @@ a student reads: results.json, the feedback HTML, the CSV export.
 """
 import csv
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -138,3 +140,22 @@ def test_export_writes_one_row_per_student_and_assignment(graded, course, tmp_pa
     assert sorted(pairs) == sorted((s, a) for a in STUDENTS for s in students)
     reference = next(r for r in rows if r["student_id"] == "reference" and r["assignment"] == "broadcasting")
     assert float(reference["score"]) == float(reference["max_score"]) > 0
+
+
+def test_export_by_function_has_a_column_per_function_and_marks_a_missing_submission(graded, course, tmp_path):
+    out = tmp_path / "by_function.csv"
+    done = subprocess.run([sys.executable, "-m", "autograder", "export", "--by-function", "--to", str(out)],
+                          cwd=course, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(out.open()))
+    assert [r["student_id"] for r in rows] == sorted(r["student_id"] for r in rows)  # sorted by student
+    columns = set(rows[0])
+    assert {"vectorization.relu", "broadcasting.q_slicing", "logistic_regression.propagate"} <= columns
+    reference = next(r for r in rows if r["student_id"] == "reference" and r["assignment"] == "vectorization")
+    assert reference["status"] == "graded" and float(reference["vectorization.softmax"]) == 4.0
+    assert reference["broadcasting.outer"] == ""  # another assignment's function: no value here
+    missing = [r for r in rows if r["student_id"] not in STUDENTS[r["assignment"]]]
+    assert missing and all(r["status"] == "missing" and r["score"] == "" and r["vectorization.relu"] == ""
+                           for r in missing)
+    untouched = next(r for r in rows if r["student_id"] == "untouched" and r["assignment"] == "vectorization")
+    assert untouched["status"] == "graded" and float(untouched["score"]) == 0.0  # a stub is 0, not missing

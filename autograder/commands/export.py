@@ -1,4 +1,5 @@
-"""`autograder export`: grades as CSV, with the columns and rows of nbgrader's CSV export plugin.
+"""`autograder export`: grades as CSV, with the columns and rows of nbgrader's CSV export plugin, or
+(`--by-function`) one column per graded function and question, to upload to a course's grade book.
 
 nbgrader's plugin joins values with commas unquoted, so a student id holding a comma or a quote
 shifts the columns, and one starting with `=` is a formula in a spreadsheet. This writes the same
@@ -12,7 +13,7 @@ from pathlib import Path
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.plugins import CsvExportPlugin
 
-from autograder.config import load_config
+from autograder.config import assignment_names, load_config, units
 from autograder.kitcheck.safe_text import csv_safe
 
 COLUMNS = ["assignment", "duedate", "timestamp", "student_id", "last_name", "first_name", "email",
@@ -49,10 +50,46 @@ def _row(gradebook: Gradebook, assignment, student) -> dict:
             "late_submission_penalty": penalty, "score": max(0.0, submission.score - penalty)}
 
 
-def export(root: Path, destination: Path) -> Path:
+def export(root: Path, destination: Path, by_function: bool = False, assignments: list[str] | None = None) -> Path:
     config = load_config(root)
-    plugin = SafeCsvExportPlugin(config=config)
-    plugin.to = str(destination)
     with Gradebook(f"sqlite:///{root / 'gradebook.db'}", course_id=config.CourseDirectory.course_id) as gradebook:
-        plugin.export(gradebook)
+        if by_function:
+            _export_by_function(root, gradebook, destination, assignments or assignment_names(root))
+        else:
+            plugin = SafeCsvExportPlugin(config=config)
+            plugin.to, plugin.assignment = str(destination), assignments or []
+            plugin.export(gradebook)
     return destination
+
+
+def _export_by_function(root: Path, gradebook: Gradebook, destination: Path, assignments: list[str]) -> None:
+    """One row per student and assignment, sorted by student; a submission that was never made is
+    `missing`, with empty scores (not 0). Function columns are `<function>` for one assignment and
+    `<assignment>.<function>` for several (a column of another assignment's function stays empty)."""
+    unit_columns = {a: {u.name: u.name if len(assignments) == 1 else f"{a}.{u.name}" for u in units(root, a)}
+                    for a in assignments}
+    columns = ["student_id", "assignment", "status", "score", "max_score",
+               *(column for names in unit_columns.values() for column in names.values())]
+    with open(destination, "w", newline="") as handle:
+        writer = csv.DictWriter(handle, columns, restval="")
+        writer.writeheader()
+        for student in sorted(gradebook.students, key=lambda s: s.id):
+            for assignment in assignments:
+                row = _function_row(gradebook, assignment, student.id, unit_columns[assignment])
+                writer.writerow({k: csv_safe(v) for k, v in row.items()})
+
+
+def _function_row(gradebook: Gradebook, assignment: str, student: str, columns: dict[str, str]) -> dict:
+    row = {"student_id": student, "assignment": assignment,
+           "max_score": gradebook.find_assignment(assignment).max_score}
+    try:
+        submission = gradebook.find_submission(assignment, student)
+    except MissingEntry:
+        return {**row, "status": "missing"}
+    points: dict[str, float] = {}
+    for notebook in submission.notebooks:
+        for grade in notebook.grades:
+            unit = grade.name.removeprefix("test_").removeprefix("vectorized_")
+            points[unit] = points.get(unit, 0.0) + (grade.score or 0.0)
+    return {**row, "status": "graded", "score": submission.score,
+            **{column: points.get(unit, 0.0) for unit, column in columns.items()}}
