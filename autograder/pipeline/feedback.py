@@ -3,6 +3,7 @@ an exporter is most of what `nbgrader generate_feedback` spends per student)."""
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import nbformat
@@ -11,6 +12,7 @@ from nbconvert import HTMLExporter
 from traitlets.config import Config
 from traitlets.utils.importstring import import_item
 
+RELEASE_NEEDS = ("timestamp.txt", "submission_secret.txt")
 _TEMPLATES = Path(nbgrader.__file__).parent / "server_extensions" / "formgrader"
 
 
@@ -36,4 +38,7 @@ class FeedbackWriter:
         target = self.root / "feedback" / student / self.assignment / f"{self.assignment}.html"
         os.makedirs(target.parent, exist_ok=True)
         target.write_text(html)
+        for name in RELEASE_NEEDS:  # what nbgrader's release_feedback reads beside the page
+            if (source.parent / name).is_file():
+                shutil.copyfile(source.parent / name, target.parent / name)
         return target
