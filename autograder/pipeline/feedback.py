@@ -1,44 +1,35 @@
-"""Feedback HTML with nbgrader's feedback template, one exporter per grader process (building
-an exporter is most of what `nbgrader generate_feedback` spends per student)."""
+"""Each student's feedback page, written where nbgrader keeps feedback (feedback/<student>/<assignment>/),
+with what nbgrader's release_feedback reads beside it, so release_feedback and fetch_feedback work.
+
+The page is built from the grade's results.json and the graded notebook (feedback_page), not by
+exporting the whole notebook: it costs milliseconds, and shows no test code at all. (Plain `nbgrader
+generate_feedback` still exports the notebook with nbgrader's template and the kit's sanitising step.)
+"""
 from __future__ import annotations
 
-import os
+import json
 import shutil
 from pathlib import Path
 
 import nbformat
-import nbgrader
-from nbconvert import HTMLExporter
-from traitlets.config import Config
-from traitlets.utils.importstring import import_item
+
+from autograder.pipeline.feedback_page import render
 
 RELEASE_NEEDS = ("timestamp.txt", "submission_secret.txt")
-_TEMPLATES = Path(nbgrader.__file__).parent / "server_extensions" / "formgrader"
 
 
 class FeedbackWriter:
-    def __init__(self, root: Path, assignment: str, config: Config):
+    def __init__(self, root: Path, assignment: str):
         self.root, self.assignment = root, assignment
-        config = Config(config)
-        config.HTMLExporter.template_name = "feedback"
-        config.HTMLExporter.extra_template_basedirs = [str(_TEMPLATES / "templates")]
-        config.HTMLExporter.extra_template_paths = [
-            str(_TEMPLATES / "static" / "node_modules" / "bootstrap" / "dist" / "css")]
-        self.exporter = HTMLExporter(config=config)
-        for name in config.GenerateFeedback.preprocessors:
-            self.exporter.register_preprocessor(import_item(name) if isinstance(name, str) else name)
-        self.db_url = f"sqlite:///{root / 'gradebook.db'}"
 
     def write(self, student: str) -> Path:
-        source = self.root / "autograded" / student / self.assignment / f"{self.assignment}.ipynb"
-        nb = nbformat.read(source, as_version=4)
-        resources = {"nbgrader": {"student": student, "assignment": self.assignment,
-                                  "notebook": self.assignment, "db_url": self.db_url}}
-        html, _ = self.exporter.from_notebook_node(nb, resources=resources)
+        graded = self.root / "autograded" / student / self.assignment
+        document = json.loads((graded / "results.json").read_text())
+        nb = nbformat.read(graded / f"{self.assignment}.ipynb", as_version=4)
         target = self.root / "feedback" / student / self.assignment / f"{self.assignment}.html"
-        os.makedirs(target.parent, exist_ok=True)
-        target.write_text(html)
-        for name in RELEASE_NEEDS:  # what nbgrader's release_feedback reads beside the page
-            if (source.parent / name).is_file():
-                shutil.copyfile(source.parent / name, target.parent / name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(render(self.assignment, student, document, nb), encoding="utf-8")
+        for name in RELEASE_NEEDS:
+            if (graded / name).is_file():
+                shutil.copyfile(graded / name, target.parent / name)
         return target

@@ -102,7 +102,7 @@ def _start(slots, root: Path, assignment: str, config: Config) -> None:
     Zygote.adopt(slot)
     Zygote.shared()  # started now if none was prestarted, while this process gets ready
     _worker["grader"] = SubmissionGrader(root, assignment, config, units(root, assignment))
-    _worker["feedback"] = (root, assignment, config)
+    _worker["feedback"] = FeedbackWriter(root, assignment)
 
 
 def _grade(student: str) -> Graded:
@@ -112,8 +112,6 @@ def _grade(student: str) -> Graded:
 def _feedback(student: str) -> str:
     """Write one student's feedback page; what went wrong, in a sentence, or ""."""
     try:
-        if not isinstance(_worker["feedback"], FeedbackWriter):
-            _worker["feedback"] = FeedbackWriter(*_worker["feedback"])
         _worker["feedback"].write(student)
     except Exception as error:  # a notebook nbgrader's feedback steps reject costs its feedback only
         print(f"{student}: no feedback HTML ({type(error).__name__}: {error})", file=sys.stderr)
