@@ -37,6 +37,8 @@ c.SandboxExecute.memory_mb = 2048
 c.SandboxExecute.processes = 32
 c.SandboxExecute.file_mb = 16
 c.SandboxExecute.output_kb = 1024
+c.SandboxExecute.submission_seconds = 45  # all cells, calls and replays; under the test suite's 60 s per submission
+c.SandboxExecute.disk_mb = 64
 
 # The stock grading kernel: minimal tracebacks (hidden test lines never reach feedback), and the
 # trusted copy of the public check helpers under the name the notebooks import.
