@@ -212,8 +212,8 @@ class Sandbox:
         reply = self.request({"op": "call", "name": name, "args": encode(list(args)), "kwargs": encode(kwargs),
                               "count_events": count_events, "skip": sorted(skip)}, self.call_seconds)
         bounded = {key: self._decode(reply.get(key)) for key in ("result", "args_after", "kwargs_after")}
-        return {**bounded, "error": bounds.error(reply.get("error")), "warnings": bounds.warnings(reply.get("warnings")),
-                "events": bounds.events(reply.get("events"))}
+        return {**bounded, "error": bounds.error(reply.get("error")),
+                "warnings": bounds.warnings(reply.get("warnings")), "events": bounds.events(reply.get("events"))}
 
     def _decode(self, value):
         """A value from the worker; a malformed one (forged: the worker never sends one) costs the worker."""
@@ -221,7 +221,8 @@ class Sandbox:
             return decode(value)
         except (ValueError, TypeError, AttributeError, RecursionError) as error:
             self.stop()
-            raise SandboxError("KILLED", f"stopped: the worker broke the protocol (a malformed value: {error})") from None
+            message = f"stopped: the worker broke the protocol (a malformed value: {error})"
+            raise SandboxError("KILLED", message) from None
 
     def _exit_status(self) -> str:
         """Why the worker died, in words, when the OS says (it is the zygote's child, not ours)."""

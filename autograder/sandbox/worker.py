@@ -195,7 +195,8 @@ def _within_limit(reply: dict, op) -> dict:
     message = (f"[KILLED] the result or output was {size:,} bytes once encoded, more than the limit of "
                f"{channel.REPLY_BYTES:,}")
     if op == "run_cell":
-        return {"outputs": [{"output_type": "error", "ename": "OutputLimit", "evalue": message, "traceback": [message]}]}
+        error = {"output_type": "error", "ename": "OutputLimit", "evalue": message, "traceback": [message]}
+        return {"outputs": [error]}
     return {"error": {"type": "OutputLimit", "message": message, "description": message}}
 
 
