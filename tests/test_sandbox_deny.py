@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import shutil
 import socket
-import stat
 import subprocess
 import sys
 import tempfile
@@ -117,7 +115,8 @@ def assert_costs_only_itself(root: Path, case: Hostile, reference: dict) -> None
 def baited(tmp_path_factory):
     token = "hx" + os.urandom(3).hex()
     root = _new_course(tmp_path_factory.mktemp("deny") / "course")
-    bait = Path(tempfile.mkdtemp(prefix="autograder-bait-", dir="/srv" if os.path.isdir("/srv") else "/opt"))
+    place = next((p for p in ("/srv", "/opt") if os.path.isdir(p)), tempfile.gettempdir())  # outside the course
+    bait = Path(tempfile.mkdtemp(prefix="autograder-bait-", dir=place))
     os.chmod(bait, 0o755)
     shutil.copytree(REPO / "solutions", bait / "kit" / "solutions")  # another checkout of the kit
     (bait / "open").mkdir(mode=0o777)
@@ -213,7 +212,6 @@ def test_a_forged_huge_reply_leaves_the_graders_memory_small(tmp_path):
     document = _read_results(root, "vectorization", case.student)
     test = find(document, "softmax", "tests")
     assert test["score"] == 0 and "KILLED" in reported_codes(document, test) and "limit" in test["output"]
-    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss >= 0
 
 
 # ---------------------------------------------------------------------------------------------
