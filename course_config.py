@@ -32,6 +32,8 @@ c.SandboxExecute.memory_mb = 2048
 c.SandboxExecute.processes = 32
 c.SandboxExecute.file_mb = 16
 c.SandboxExecute.output_kb = 1024
+c.SandboxExecute.submission_seconds = 45  # all cells, calls and replays; under the test suite's 60 s per submission
+c.SandboxExecute.disk_mb = 64
 
 # Outputs kept in the graded notebook, its feedback and results.json, bounded in the grader
 # whatever the student's process printed or forged (see BoundOutputs).

@@ -9,10 +9,14 @@ from __future__ import annotations
 import base64
 import json
 import math
+import re
 
 import numpy as np
 
 MAX_DEPTH = 20
+MAX_ELEMENTS = 2**23  # per array; a reply's size caps it too
+MAX_DIMENSIONS = 32
+ARRAY_DTYPE = re.compile(r"[<>|=]?[biufc][0-9]{1,2}")  # numbers and booleans, nothing with fields
 
 
 class Opaque:
@@ -63,11 +67,7 @@ def decode(data, depth: int = 0):
         raise ValueError("malformed value")
     (tag, body), = data.items()
     if tag == "$array":
-        dtype, shape, raw = body
-        dtype = np.dtype(dtype)
-        if dtype.kind not in "biufc":
-            raise ValueError(f"refused dtype {dtype}")
-        return np.frombuffer(base64.b64decode(raw), dtype=dtype).reshape(shape).copy()
+        return _array(*body)
     if tag == "$scalar":
         return decode(body, depth + 1)[()]
     if tag == "$float":
@@ -79,6 +79,24 @@ def decode(data, depth: int = 0):
     if tag == "$opaque":
         return Opaque(str(body[0])[:100], str(body[1])[:200])
     raise ValueError(f"unknown tag {tag!r}")
+
+
+def _array(dtype, shape, raw) -> np.ndarray:
+    """An array, once its dtype, shape and size are checked (before anything is allocated)."""
+    if not (isinstance(dtype, str) and ARRAY_DTYPE.fullmatch(dtype)):
+        raise ValueError(f"refused dtype {str(dtype)[:20]!r}")
+    if not (isinstance(shape, list) and len(shape) <= MAX_DIMENSIONS
+            and all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in shape)):
+        raise ValueError("malformed shape")
+    count, dtype = math.prod(shape), np.dtype(dtype)
+    if count > MAX_ELEMENTS:
+        raise ValueError(f"an array of {count:,} elements, more than the limit of {MAX_ELEMENTS:,}")
+    if not isinstance(raw, str) or len(raw) > 4 * (count * dtype.itemsize + 2) // 3 + 4:
+        raise ValueError("array data of the wrong size")
+    data = base64.b64decode(raw, validate=True)
+    if len(data) != count * dtype.itemsize:
+        raise ValueError("array data of the wrong size")
+    return np.frombuffer(data, dtype=dtype).reshape(shape).copy()
 
 
 def _short_repr(value) -> str:

@@ -34,6 +34,10 @@ class SandboxExecute(NbGraderPreprocessor):
     processes = Integer(32, help="Processes the worker's private user may run at once (root only).").tag(config=True)
     file_mb = Integer(16, help="Largest file the worker may write, in MiB.").tag(config=True)
     output_kb = Integer(1024, help="Output kept per cell and stream, in KiB.").tag(config=True)
+    submission_seconds = Float(45, help="Wall-clock seconds for a whole submission: every cell, call and "
+                                        "replay; once spent, the rest fails at once with TIMEOUT.").tag(config=True)
+    disk_mb = Integer(64, help="Size of the worker's private /tmp, its working folder included, in MiB "
+                               "(root only).").tag(config=True)
     skip_tags = List(Unicode(), [DEMO_TAG], help="Cells with these tags are not run when grading.").tag(config=True)
 
     _warned = False  # say once per process what protections this machine lacks
@@ -58,10 +62,10 @@ class SandboxExecute(NbGraderPreprocessor):
 
     def _sandbox(self, root: Path, assignment: str) -> Sandbox:
         limits = Limits(cpu_seconds=self.cpu_seconds, memory_mb=self.memory_mb, processes=self.processes,
-                        file_mb=self.file_mb)
+                        file_mb=self.file_mb, disk_mb=self.disk_mb)
         return Sandbox(data_files(root / "assignments" / assignment), limits, hide=hidden_paths(root),
                        cell_seconds=self.cell_timeout, call_seconds=self.call_timeout,
-                       output_limit=self.output_kb * 1024)
+                       output_limit=self.output_kb * 1024, submission_seconds=self.submission_seconds)
 
 
 def data_files(folder: Path) -> list[Path]:
@@ -73,8 +77,9 @@ def data_files(folder: Path) -> list[Path]:
 
 
 def hidden_paths(root: Path) -> list[str]:
-    """What a worker must not see: the course's files, the kit's hidden tests, solutions and mistakes.
-    When the Python environment lives inside the course folder, its other entries are hidden."""
+    """What a worker must not see even inside a folder it may read (the worker's root holds only
+    Python and the kit's student side): the course's files, the kit's hidden tests, solutions and
+    mistakes. When the Python environment lives inside the course folder, its other entries."""
     import autograder.grading
     import autograder.mistakes
     import solutions

@@ -9,10 +9,11 @@ import socket
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import asdict
 from pathlib import Path
 
-from autograder.sandbox import channel
+from autograder.sandbox import bounds, channel
 from autograder.sandbox.confine import Limits
 from autograder.kitcheck.encoding import decode, encode
 
@@ -95,19 +96,42 @@ class Zygote:
             self.process.wait()
 
 
+class Budget:
+    """Wall-clock seconds for a whole submission: its cells, calls, restarts and replays."""
+
+    def __init__(self, seconds: float | None):
+        self.seconds, self.deadline = seconds, None
+
+    def begin(self) -> None:
+        if self.seconds and self.deadline is None:
+            self.deadline = time.monotonic() + self.seconds
+
+    def left(self) -> float:
+        return float("inf") if self.deadline is None else self.deadline - time.monotonic()
+
+    def spent(self, verb: str) -> "SandboxError":
+        return SandboxError("TIMEOUT", f"{verb}: the submission's time budget of {self.seconds:g} s (wall-clock "
+                                       "time for all its cells and calls) was used up")
+
+
 class Sandbox:
     """One submission's worker: an empty working directory with the assignment's data files."""
 
     def __init__(self, data_files: list[Path], limits: Limits, hide: list[str],
-                 cell_seconds: float = 20, call_seconds: float = 10, output_limit: int = 1 << 20):
+                 cell_seconds: float = 20, call_seconds: float = 10, output_limit: int = 1 << 20,
+                 submission_seconds: float | None = None):
         self.data_files, self.limits, self.hide = data_files, limits, hide
         self.cell_seconds, self.call_seconds, self.output_limit = cell_seconds, call_seconds, output_limit
+        self.budget = Budget(submission_seconds)
         self.root = os.geteuid() == 0
         self.uid = SANDBOX_UID_BASE + os.getpid() if self.root else None
         self.pid, self.sock, self.workdir, self.missing = None, None, None, []
 
     # -- life cycle -------------------------------------------------------------------------
     def start(self) -> "Sandbox":
+        self.budget.begin()
+        if self.budget.left() <= 0:  # a restart after the budget is gone: fail fast
+            raise self.budget.spent("not run")
         self.workdir = tempfile.mkdtemp(prefix="autograder-")
         for path in self.data_files:
             shutil.copy(path, self.workdir)
@@ -118,7 +142,8 @@ class Sandbox:
         request = {"workdir": self.workdir, "limits": asdict(self.limits), "uid": self.uid,
                    "hide": self.hide, "output_limit": self.output_limit}
         self.pid, self.sock = Zygote.shared().fork(request)
-        self.missing = channel.receive(self.sock, timeout=60)["missing"]
+        ready = self.request_reply(min(60, max(self.budget.left(), 1)))
+        self.missing = [bounds.text(m, bounds.MESSAGE) for m in ready.get("missing", [])][:20]
         return self
 
     def stop(self) -> None:
@@ -145,32 +170,60 @@ class Sandbox:
     def request(self, message: dict, timeout: float) -> dict:
         if self.sock is None:
             raise SandboxError("KILLED", "the worker is not running")
+        if self.budget.left() <= 0:
+            raise self.budget.spent("not run")
         try:
             channel.send(self.sock, message)
-            return channel.receive(self.sock, timeout=timeout)
+        except OSError as error:
+            raise self._ended(error) from None
+        return self.request_reply(timeout)
+
+    def request_reply(self, timeout: float) -> dict:
+        """The worker's next reply, within the limits of size, time and the submission's budget."""
+        wait = min(timeout, self.budget.left())
+        try:
+            return channel.receive_reply(self.sock, timeout=wait)
         except channel.ChannelTimeout:
             self.stop()
+            if wait < timeout:
+                raise self.budget.spent("stopped") from None
             raise SandboxError("TIMEOUT", f"stopped after {timeout:g} s of wall-clock time") from None
-        except (channel.ChannelClosed, OSError, ValueError) as error:
-            status = self._exit_status()
+        except channel.ChannelTooLarge as error:
             self.stop()
-            raise SandboxError("KILLED", f"the worker process ended ({status}): {error}") from None
+            raise SandboxError("KILLED", f"stopped: the worker broke the protocol ({error})") from None
+        except (channel.ChannelClosed, OSError, ValueError) as error:
+            raise self._ended(error) from None
+
+    def _ended(self, error: Exception) -> SandboxError:
+        status = self._exit_status()
+        self.stop()
+        return SandboxError("KILLED", f"the worker process ended ({status}): {error}")
 
     def run_cell(self, source: str) -> list[dict]:
-        return self.request({"op": "run_cell", "source": source}, self.cell_seconds)["outputs"]
+        reply = self.request({"op": "run_cell", "source": source}, self.cell_seconds)
+        return bounds.outputs(reply.get("outputs"), self.output_limit)
 
     def lookup(self, name: str) -> dict:
         reply = self.request({"op": "lookup", "name": name}, self.call_seconds)
-        if reply.get("kind") == "value":
-            reply["value"] = decode(reply["value"])
-        return reply
+        kind = reply.get("kind") if reply.get("kind") in ("missing", "callable", "value") else "missing"
+        return {"kind": kind, "value": self._decode(reply.get("value")) if kind == "value" else None,
+                "params": bounds.names(reply.get("params"))}
 
     def call(self, name: str, args: tuple, kwargs: dict, count_events: bool = False, skip=()) -> dict:
         reply = self.request({"op": "call", "name": name, "args": encode(list(args)), "kwargs": encode(kwargs),
                               "count_events": count_events, "skip": sorted(skip)}, self.call_seconds)
-        for key in ("result", "args_after", "kwargs_after"):
-            reply[key] = decode(reply.get(key))
-        return reply
+        bounded = {key: self._decode(reply.get(key)) for key in ("result", "args_after", "kwargs_after")}
+        return {**bounded, "error": bounds.error(reply.get("error")),
+                "warnings": bounds.warnings(reply.get("warnings")), "events": bounds.events(reply.get("events"))}
+
+    def _decode(self, value):
+        """A value from the worker; a malformed one (forged: the worker never sends one) costs the worker."""
+        try:
+            return decode(value)
+        except (ValueError, TypeError, AttributeError, RecursionError) as error:
+            self.stop()
+            message = f"stopped: the worker broke the protocol (a malformed value: {error})"
+            raise SandboxError("KILLED", message) from None
 
     def _exit_status(self) -> str:
         """Why the worker died, in words, when the OS says (it is the zygote's child, not ours)."""

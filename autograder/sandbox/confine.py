@@ -1,20 +1,17 @@
 """Confine the current (freshly forked) process before it runs student code.
 
-Each protection is applied where the OS allows it: a new network namespace and mount namespace
-with the course's files hidden, and an unprivileged user, only when running as root on Linux;
-resource limits and a scrubbed environment everywhere.
+Each protection is applied where the OS allows it: as root on Linux, new mount, network, IPC,
+PID and UTS namespaces, a fresh root holding only Python (rootfs) and an unprivileged user; on
+Linux, no new privileges; resource limits and a scrubbed environment everywhere.
 """
 from __future__ import annotations
 
-import ctypes
 import os
 import resource
 import sys
-import sysconfig
 from dataclasses import dataclass, field
 
-CLONE_NEWNS, CLONE_NEWNET = 0x00020000, 0x40000000
-MS_RDONLY, MS_BIND, MS_REC, MS_PRIVATE = 1, 4096, 16384, 1 << 18
+from autograder.sandbox import namespaces, rootfs
 
 
 @dataclass(frozen=True)
@@ -24,6 +21,7 @@ class Limits:
     processes: int = 32
     file_mb: int = 16
     open_files: int = 256
+    disk_mb: int = 64               # the private /tmp, working folder included (root only)
 
 
 @dataclass
@@ -31,14 +29,16 @@ class Confinement:
     workdir: str
     limits: Limits
     uid: int | None = None          # run as this user and group when root
-    hide: list[str] = field(default_factory=list)  # paths made empty (directories) or /dev/null (files)
+    hide: list[str] = field(default_factory=list)  # grader-only paths, kept out even inside a bound folder
 
 
 def protections_available() -> dict[str, bool]:
     """What this machine lets the sandbox do; the grader reports what is missing, once."""
-    root = hasattr(os, "geteuid") and os.geteuid() == 0 and sys.platform.startswith("linux")
-    return {"network namespace": root, "hidden course files": root, "private temporary folders": root,
-            "unprivileged user": root, "resource limits": hasattr(resource, "setrlimit")}
+    linux = sys.platform.startswith("linux")
+    root = linux and hasattr(os, "geteuid") and os.geteuid() == 0
+    return {"a file system that shows only Python (default deny)": root, "network namespace": root,
+            "private IPC and process namespaces": root, "unprivileged user": root,
+            "no new privileges": linux, "resource limits": hasattr(resource, "setrlimit")}
 
 
 def unavailable_protections() -> str:
@@ -51,20 +51,51 @@ def unavailable_protections() -> str:
 
 
 def confine(spec: Confinement) -> list[str]:
-    """Apply every protection possible; return the names of those that could not be applied."""
+    """Apply every protection possible; return the names of those that could not be applied.
+    As root on Linux this forks twice (see namespaces): it returns in a grandchild."""
     missing = []
     os.setsid()  # its own process group, so the grader can kill it with everything it started
     _quiet_standard_streams()
+    workdir = spec.workdir
     if spec.uid is not None:
-        missing += _namespaces(spec.workdir, spec.hide)
-    os.chdir(spec.workdir)
-    _scrub_environment(spec.workdir)
+        workdir, missing = _isolate(spec)
+    os.chdir(workdir)
+    _scrub_environment(workdir)
     _set_limits(spec.limits, unprivileged=spec.uid is not None)
+    if sys.platform.startswith("linux") and not namespaces.no_new_privileges():
+        missing.append("no new privileges")
     if spec.uid is not None:
         os.setgroups([])
         os.setgid(spec.uid)
         os.setuid(spec.uid)
     return missing
+
+
+def _isolate(spec: Confinement) -> tuple[str, list[str]]:
+    """New namespaces and a fresh root; the working folder as the worker will see it."""
+    if not namespaces.unshare():
+        return spec.workdir, ["network namespace", "private IPC and process namespaces",
+                              "a file system that shows only Python (default deny)"]
+    namespaces.become_init()
+    new_root = os.path.join(spec.workdir, ".root")
+    try:
+        rootfs.make_private()
+        os.mkdir(new_root, 0o755)
+        workdir, missing = rootfs.build(new_root, spec.workdir, spec.uid, spec.limits.disk_mb, spec.hide), []
+    except OSError as error:  # no fresh root (a cut-down container?): hide at least what the grader names
+        workdir, missing = spec.workdir, [f"a file system that shows only Python ({error})"]
+        _hide(spec.hide)
+    namespaces.spawn_worker()
+    return workdir, missing
+
+
+def _hide(paths: list[str]) -> None:
+    try:
+        rootfs.make_private()
+        for path in paths:
+            rootfs.cover(path)
+    except OSError:
+        pass
 
 
 def _quiet_standard_streams() -> None:
@@ -75,79 +106,10 @@ def _quiet_standard_streams() -> None:
     os.close(null)
 
 
-def _namespaces(workdir: str, hide: list[str]) -> list[str]:
-    libc = ctypes.CDLL(None, use_errno=True)
-    if libc.unshare(CLONE_NEWNS | CLONE_NEWNET) != 0:
-        return ["network namespace", "hidden course files", "private temporary folders"]
-    libc.mount(None, b"/", None, MS_REC | MS_PRIVATE, None)  # our mounts stay ours
-    needed = _needed(workdir)  # what the worker must still read (and write: its folder)
-    failed = []
-    for home in _private_homes():  # e.g. /root, where pyenv keeps Python
-        failed += _cover(libc, home, _below(home, needed), b"mode=755,size=64k")
-    for shared in ("/tmp", "/var/tmp", "/dev/shm"):  # other graders' files, and a place to leave files
-        if os.path.isdir(shared):
-            failed += _cover(libc, shared, _below(shared, needed), b"mode=1777,size=64m")
-    for path in hide:  # last: a folder kept above may hold some of these (a checkout in /tmp)
-        if os.path.isdir(path):
-            ok = libc.mount(b"tmpfs", path.encode(), b"tmpfs", MS_RDONLY, b"size=4k") == 0
-        elif os.path.exists(path):
-            ok = libc.mount(b"/dev/null", path.encode(), None, MS_BIND, None) == 0
-        else:
-            continue
-        if not ok:
-            failed.append(f"hiding {path}")
-    return failed
-
-
-def _needed(workdir: str) -> list[str]:
-    """The working folder, Python's installation and environment, and the kit's own package."""
-    import autograder
-
-    paths = {workdir, sys.base_prefix, sys.prefix, *sysconfig.get_paths().values(),
-             os.path.dirname(autograder.__file__)}
-    return sorted({os.path.realpath(p) for p in paths if os.path.isdir(p)})
-
-
-def _below(folder: str, paths: list[str]) -> list[str]:
-    """The paths inside `folder`, without those already inside another of them."""
-    inside = [p for p in paths if p.startswith(folder + os.sep)]
-    return [p for p in inside if not any(p.startswith(q + os.sep) for q in inside if q != p)]
-
-
-def _cover(libc, folder: str, keep: list[str], options: bytes) -> list[str]:
-    """Put an empty tmpfs over `folder`, with the folders in `keep` (below it) bound back in place."""
-    handles = [(path, os.open(path, os.O_PATH | os.O_DIRECTORY)) for path in keep]
-    try:
-        if libc.mount(b"tmpfs", folder.encode(), b"tmpfs", 0, options) != 0:
-            return [f"covering {folder}"]
-        failed = []
-        for path, handle in handles:
-            os.makedirs(path, mode=0o755, exist_ok=True)
-            source = f"/proc/self/fd/{handle}".encode()
-            if libc.mount(source, path.encode(), None, MS_BIND | MS_REC, None) != 0:
-                failed.append(f"keeping {path}")
-        return failed
-    finally:
-        for _, handle in handles:
-            os.close(handle)
-
-
-def _private_homes() -> list[str]:
-    """The topmost folders that others may not enter and that hold Python (pyenv's /root)."""
-    homes = []
-    for install in {os.path.realpath(p) for p in (sys.base_prefix, sys.prefix)}:
-        parts = install.split(os.sep)
-        for depth in range(2, len(parts)):
-            folder = os.sep.join(parts[:depth])
-            if not os.stat(folder).st_mode & 0o001:
-                homes.append(folder)
-                break
-    return sorted(set(homes))
-
-
 def _scrub_environment(workdir: str) -> None:
     keep = {"PATH": "/usr/bin:/bin", "HOME": workdir, "LANG": "C.UTF-8", "MPLBACKEND": "Agg",
-            "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+            "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+            "TMPDIR": "/tmp", "MPLCONFIGDIR": f"{workdir}/.matplotlib", "IPYTHONDIR": f"{workdir}/.ipython"}
     os.environ.clear()
     os.environ.update(keep)
 

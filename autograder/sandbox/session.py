@@ -84,7 +84,10 @@ class Session:
         return outputs
 
     def lookup(self, name: str):
-        reply = self._alive().lookup(name)
+        try:
+            reply = self._alive().lookup(name)
+        except SandboxError as error:  # raised into a test cell: its text must carry the code
+            raise SandboxError(error.code, f"[{error.code}] {name}: {error}") from None
         if reply["kind"] == "missing":
             raise KeyError(name)
         if reply["kind"] == "callable":

@@ -76,7 +76,7 @@ class Worker:
                 reply = handler(request) if handler else _protocol_error("unknown op")
             except Exception as error:  # e.g. a value that cannot be encoded: the grader says so
                 reply = _protocol_error(f"{type(error).__name__}: {error}"[:500])
-            channel.send(self.sock, reply)
+            channel.send(self.sock, _within_limit(reply, request.get("op")))
 
     def _run_cell(self, request: dict) -> dict:
         out, err = BoundedStream(self.output_limit), BoundedStream(self.output_limit)
@@ -187,6 +187,19 @@ def _over_output_limit(stream: BoundedStream) -> dict:
     message = (f"[KILLED] stopped for printing {stream.kept + stream.dropped:,} characters, more than the "
                f"output limit of {stream.limit:,}")
     return {"type": "OutputLimit", "message": message, "description": message}
+
+
+def _within_limit(reply: dict, op) -> dict:
+    """The grader refuses (and kills) a reply over its limit: an honest one too large says so instead."""
+    size = len(channel.dumps(reply))
+    if size <= channel.REPLY_BYTES:
+        return reply
+    message = (f"[KILLED] the result or output was {size:,} bytes once encoded, more than the limit of "
+               f"{channel.REPLY_BYTES:,}")
+    if op == "run_cell":
+        error = {"output_type": "error", "ename": "OutputLimit", "evalue": message, "traceback": [message]}
+        return {"outputs": [error]}
+    return {"error": {"type": "OutputLimit", "message": message, "description": message}}
 
 
 def _protocol_error(message: str) -> dict:
