@@ -50,7 +50,7 @@ c.Execute.extra_arguments = [
     "--HistoryManager.hist_file=:memory:",
     "--InteractiveShell.xmode=Minimal",
     "--IPKernelApp.log_level=ERROR",
-    "--IPKernelApp.exec_lines=import autograder.grading.kernel_setup",
+    "--IPKernelApp.exec_lines=import autograder.sandbox.kernel_setup",
 ]
 
 # The autograde pipeline is nbgrader's, with the kit's executor and its loop rule after it.

@@ -18,7 +18,7 @@ import sys  # noqa: E402
 
 import numpy  # noqa: E402,F401
 
-import autograder.grading.kernel_setup  # noqa: E402,F401 (notebooks `import kitcheck`: the kit's copy)
+import autograder.sandbox.kernel_setup  # noqa: E402,F401 (notebooks `import kitcheck`: the kit's copy)
 from autograder.sandbox import channel  # noqa: E402
 from autograder.sandbox.confine import Confinement, Limits, confine  # noqa: E402
 from autograder.sandbox.worker import Worker, make_shell  # noqa: E402
