@@ -55,3 +55,15 @@ def test_check_of_a_wrong_notebook_exits_1_and_names_the_failing_functions(cours
     assert "LOOP003" in done.stdout
     assert rows["sigmoid"].split()[1:3] == ["pass", "pass"]
     assert "Public score:" in done.stdout
+
+
+def test_in_a_kernel_the_vectorization_cell_names_the_loop_and_its_place(course):
+    source = variant("vectorization", relu="def relu(v):\n    return np.array([max(0, x) for x in v])")
+    path = student_copy(course, "vectorization", source, "kernel_loop")
+    executed = nbformat.read(path, as_version=4)
+    NotebookClient(executed, timeout=120, kernel_name="python3", allow_errors=True,
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    cells = {c.metadata.get("nbgrader", {}).get("grade_id"): c for c in executed.cells}
+    [error] = [o for o in cells["vectorized_relu"].outputs if o.output_type == "error"]
+    assert "relu, line 2: LOOP003" in error.evalue and "Traceback" not in "".join(error.traceback)
+    assert not [o for o in cells["vectorized_softmax"].outputs if o.output_type == "error"]

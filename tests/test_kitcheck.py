@@ -181,3 +181,13 @@ def test_a_shape_result_is_compared_as_a_whole():
     assert compare((3, 4), (3, 4)) == []
     assert codes(compare((3, 1), (3, 4))) == ["VALUE"]
     assert codes(compare([3, 4], (3, 4))) == ["TYPE"]
+
+
+def test_a_vectorization_cell_names_its_assignment_and_kitcheck_knows_the_policies():
+    from autograder.kitcheck.verdicts import stated_policies
+
+    name, policies = stated_policies("kitcheck.vectorized('relu', 'vectorization')")
+    assert name == "relu" and policies["relu"] == "forbidden" and policies["dot_loop"] == "allowed"
+    # a notebook released before the policies shipped with kitcheck states them in the cell
+    old = "kitcheck.vectorized('relu', loops='forbidden', others={'dot_loop': 'allowed'})"
+    assert stated_policies(old) == ("relu", {"dot_loop": "allowed", "relu": "forbidden"})

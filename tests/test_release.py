@@ -51,7 +51,7 @@ def leaks_in(folder, assignment):
             code = "\n".join(c.source for c in cells if c.cell_type == "code")
         elif path.parent.name == "known":
             # known mistakes: their outputs, and their fix-it sentences (prose, as feedback shows them)
-            entries = [e for listed in json.loads(text).values() for e in listed]
+            entries = [e for listed in json.loads(text)["cases"].values() for e in listed]
             assert all(set(e) <= {"code", "sentence", "result", "error"} for e in entries), path
             code = json.dumps([{k: v for k, v in e.items() if k != "sentence"} for e in entries])
         for marker in ("BEGIN SOLUTION", "BEGIN HIDDEN TESTS", "autograder.grading", "import solutions",

@@ -74,8 +74,7 @@ def _expand(cell: NotebookNode, graded: dict[str, Unit], solutions) -> list[Note
     if directive == "%solution":
         return [_solution_cell(unit, solutions)]
     if directive == "%tests":
-        others = {u.name: u.loops for u in graded.values() if u.kind == "function" and u.name != unit.name}
-        return _test_cells(unit, rest, others)
+        return _test_cells(unit, rest)
     return _choice_cells(unit, solutions)
 
 
@@ -114,7 +113,7 @@ def with_solution_region(source: str, name: str) -> str:
     )
 
 
-def _test_cells(unit: Unit, public_tests: str, others: dict[str, str]) -> list[NotebookNode]:
+def _test_cells(unit: Unit, public_tests: str) -> list[NotebookNode]:
     hidden = (
         "### BEGIN HIDDEN TESTS\n"
         "from autograder.grading.hidden import check\n"
@@ -128,9 +127,8 @@ def _test_cells(unit: Unit, public_tests: str, others: dict[str, str]) -> list[N
     if not unit.has_vectorization_cell:
         return [tests]
     check = new_code_cell(
-        f"# Vectorization check of {unit.name} (policy: loops {unit.loops}); calls into the other\n"
-        "# graded functions are judged under their own policies.\n"
-        f"kitcheck.vectorized({unit.name!r}, loops={unit.loops!r}, others={others!r})"
+        f"# Vectorization check of {unit.name}: no Python loops, under the policy of the exercise\n"
+        f"kitcheck.vectorized({unit.name!r}, {unit.assignment!r})"
     )
     check.metadata = _nbgrader(unit.vectorized_cell_id, grade=True, locked=True, points=unit.vectorized_points)
     return [tests, check]

@@ -1,4 +1,5 @@
-"""Embed, as data, what each catalogued mistake gives on each public case (kitcheck.known).
+"""Embed, as data, what each catalogued mistake gives on each public case (kitcheck.known), and
+each graded function's loop policy, which the notebook's vectorization cells read.
 
 For every public `kitcheck.expect(...)` line of an assignment's notebook source, every wrong variant
 of that function (autograder.mistakes.variants) is run on the case's inputs; where the public case
@@ -16,6 +17,7 @@ import jupytext
 import numpy as np
 
 from autograder.authoring.build import source_path
+from autograder.config import units
 from autograder.kitcheck import known
 from autograder.kitcheck.calls import Outcome, call, must_raise
 from autograder.kitcheck.compare import Tolerance, compare
@@ -108,12 +110,14 @@ def known_path(assignment: str) -> Path:
     return known.FOLDER / f"{assignment}.json"
 
 
+def known_data(root: Path, assignment: str) -> str:
+    """The assignment's file for kitcheck: its functions' loop policies and its known mistakes."""
+    policies = {u.name: u.loops for u in units(root, assignment) if u.kind == "function"}
+    return json.dumps({"policies": policies, "cases": known_mistakes(root, assignment)}, indent=1, sort_keys=True) + "\n"
+
+
 def write_known_mistakes(root: Path, assignment: str) -> Path:
     path = known_path(assignment)
     path.parent.mkdir(exist_ok=True)
-    path.write_text(render(known_mistakes(root, assignment)))
+    path.write_text(known_data(root, assignment))
     return path
-
-
-def render(table: dict) -> str:
-    return json.dumps(table, indent=1, sort_keys=True) + "\n"

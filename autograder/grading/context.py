@@ -16,6 +16,7 @@ from autograder.grading.seeds import student_from_path
 class GradingContext:
     root: Path | None = None
     student: str | None = None
+    submission: str = ""  # seeds.submission_key of the notebook being graded
     dynamic: dict = field(default_factory=dict)  # function -> dynamic loop findings, for LoopRule
 
 

@@ -16,10 +16,13 @@ from . import known
 from .calls import Outcome, call, must_raise
 from .collect import CaseFailure, active, collecting
 from .compare import Problem, Tolerance, compare, shorten
-from .loops import is_stub, lint_cells
-from .record import Item
+from .record import Item, Record
+from .verdicts import judge
 
 __all__ = ["CheckFailed", "tests", "expect", "expect_raises", "expect_choice", "vectorized", "collecting"]
+
+
+_TESTED: dict[str, Record] = {}  # unit -> its test cell's record, last run in this kernel
 
 
 class CheckFailed(AssertionError):
@@ -70,7 +73,7 @@ def tests(unit: str) -> Iterator[None]:
         return
     with collecting() as collector:
         yield
-    record = collector.record(unit)
+    record = _TESTED[unit] = collector.record(unit)
     if not record.passed:
         raise CheckFailed(record.text, record.items)
 
@@ -122,19 +125,14 @@ def expect_choice(question: str, answer, choices: str = "abcd") -> None:
     report([CaseFailure(question, "", f"{question}:", [problem])], 1, f"{question}: {problem}")
 
 
-def vectorized(name: str, loops: str = "forbidden", others: dict[str, str] | None = None) -> None:
-    """The loop rule on the cells run so far in this notebook, for one graded function.
-
-    `others` maps the assignment's other graded functions to their policies: a call into one of
-    them is judged under that function's own policy, not charged to `name`.
-    """
-    cells = _executed_cells()
-    if is_stub(cells, name):
-        raise CheckFailed(f"{name}: [NOT_IMPLEMENTED] implement {name} first; the loop rule checks your code")
-    policies = {**(others or {}), name: loops}
-    findings = [f for f in lint_cells(cells, policies) if f.function in (name, "")]
-    if findings:
-        raise CheckFailed("\n".join([f"{name} is not vectorized:"] + [f"  {f.describe()}" for f in findings]))
+def vectorized(name: str, assignment: str) -> None:
+    """The loop rule on the cells run so far in this notebook, for one graded function, under the
+    assignment's policies (a call into another graded function is judged under that function's own);
+    as at grading, a function that failed every case of its test cell earns no vectorization point."""
+    policies = {name: "forbidden", **known.policies(assignment)}
+    record = judge(_executed_cells(), policies, tests=_TESTED)[name]
+    if not record.passed:
+        raise CheckFailed(record.text, record.items)
     print(f"ok  {name}: no Python loops found")
 
 

@@ -5,9 +5,12 @@ A student's notebook has no grader and no mistake catalogue, only this data: whe
 fails and the student's result is exactly what a known mistake gives on that case, the check
 names the mistake with its fix-it sentence. No mistake's code is in the data, only its outputs.
 
-    known/<assignment>.json = {"<function>/<fingerprint of the case>": [
+    known/<assignment>.json = {"policies": {"<function>": "forbidden", ...},
+                               "cases": {"<function>/<fingerprint of the case>": [
         {"code": "M_L1_NO_ABS", "sentence": "...", "result": <encoded>}  or  ..., "error": [type, message]}
-    ]}
+    ]}}
+
+Beside them, each graded function's loop policy, which the vectorization cells of the notebook read.
 """
 from __future__ import annotations
 
@@ -38,15 +41,25 @@ def fingerprint(function: str, args: tuple, kwargs: dict, expected) -> str:
 
 
 @lru_cache(maxsize=1)
-def table() -> dict[str, list[dict]]:
-    """Every shipped assignment's known mistakes, by case key (missing or broken files: none)."""
-    found: dict[str, list[dict]] = {}
+def _shipped() -> dict[str, dict]:
+    """assignment -> its data file (missing or broken files: none)."""
+    found = {}
     for path in sorted(FOLDER.glob("*.json")) if FOLDER.is_dir() else []:
         try:
-            found.update(json.loads(path.read_text()))
+            found[path.stem] = json.loads(path.read_text())
         except (OSError, ValueError):
             continue
     return found
+
+
+def table() -> dict[str, list[dict]]:
+    """Every shipped assignment's known mistakes, by case key."""
+    return {key: entries for data in _shipped().values() for key, entries in data.get("cases", {}).items()}
+
+
+def policies(assignment: str) -> dict[str, str]:
+    """The loop policy of each graded function of the assignment (`forbidden`, `allowed`, ...)."""
+    return dict(_shipped().get(assignment, {}).get("policies", {}))
 
 
 def diagnose(function: str, args: tuple, kwargs: dict, expected, got, error: tuple[str, str] | None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 
+from . import known
 from .loops import Finding, lint_cells, stubs
 from .record import Item, Record
 
@@ -50,9 +51,12 @@ def _failed(name: str, code: str, text: str) -> Record:
 
 
 def stated_policies(source: str) -> tuple[str, dict[str, str]]:
-    """A vectorization cell's `kitcheck.vectorized("f", loops=..., others={...})` -> ("f", policies)."""
+    """A vectorization cell's `kitcheck.vectorized("f", "assignment")` -> ("f", the assignment's
+    policies); a notebook released before the policies shipped states them: `loops=`, `others=`."""
     call = next(n for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Call))
     name = ast.literal_eval(call.args[0])
+    if len(call.args) > 1:
+        return name, {name: "forbidden", **known.policies(ast.literal_eval(call.args[1]))}
     options = {k.arg: ast.literal_eval(k.value) for k in call.keywords}
     return name, {**options.get("others", {}), name: options.get("loops", "forbidden")}
 

@@ -18,6 +18,8 @@ from traitlets import Float, Integer, List, Unicode
 from autograder import mistakes
 from autograder.config import course_root
 from autograder.grading import context
+from autograder.grading.seeds import submission_key
+from autograder.notebook.cells import student_cells
 from autograder.notebook.runner import DEMO_TAG, run_cells
 from autograder.sandbox.client import Sandbox
 from autograder.sandbox.confine import Limits, unavailable_protections
@@ -48,7 +50,8 @@ class SandboxExecute(NbGraderPreprocessor):
             SandboxExecute._warned = True
         root = Path(self.config.CourseDirectory.root) if "root" in self.config.CourseDirectory else course_root()
         grading = resources.get("nbgrader", {})
-        context.current = context.GradingContext(root=root, student=grading.get("student"))
+        submission = submission_key([source for _, source in student_cells(nb)])
+        context.current = context.GradingContext(root=root, student=grading.get("student"), submission=submission)
         session = Session(self._sandbox(root, grading.get("assignment", "")))
         try:
             session.start()
@@ -57,7 +60,7 @@ class SandboxExecute(NbGraderPreprocessor):
         finally:
             session.stop()
         resources.setdefault("autograder", {}).update(
-            dynamic=context.current.dynamic, missing_protections=session.missing)
+            dynamic=context.current.dynamic, missing_protections=session.missing, submission=submission)
         return nb, resources
 
     def _sandbox(self, root: Path, assignment: str) -> Sandbox:

@@ -97,13 +97,17 @@ def meaning(code: str, language: str) -> str:
     return title(code, language) if code.startswith("M_") else explain(code, language)
 
 
-def write_results_json(path: Path, results: list[TestResult], output: str = "") -> dict:
+def write_results_json(path: Path, results: list[TestResult], output: str = "", extra: dict | None = None) -> dict:
+    """Gradescope's results.json; `extra` (e.g. the key of the submission's hidden inputs) is its
+    top-level extra_data."""
     document = {
         "score": sum(r.score for r in results),
         "max_score": sum(r.max_score for r in results),
         "output": output,
         "tests": [asdict(r) for r in results],
     }
+    if extra:
+        document["extra_data"] = extra
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(document, indent=2) + "\n")
     return document

@@ -39,6 +39,7 @@ class Graded:
     no_response: list = field(default_factory=list)  # solution cells left as released
     timestamp: str | None = None
     notes: list = field(default_factory=list)        # what went wrong after grading, for results.json
+    submission: str = ""  # the key its hidden inputs were drawn with (seeds.submission_key)
 
     @property
     def score(self) -> float:
@@ -65,8 +66,9 @@ class SubmissionGrader:
             with SubmittedFolder(self.root, student, self.assignment) as folder:
                 timestamp = folder.timestamp()
                 nb = read_submission(folder, f"{self.assignment}.ipynb", self.solution_ids)
-                nb = self._process(nb, student)
+                nb, resources = self._process(nb, student)
                 graded = self._score(student, nb)
+                graded.submission = resources.get("autograder", {}).get("submission", "")
                 _write_autograded(folder, target, nb, self.assignment)
                 graded.timestamp = timestamp
         except BadSubmission as error:
@@ -81,12 +83,12 @@ class SubmissionGrader:
     def _failed(self, student: str, reason: str) -> Graded:
         return failed(student, self.units, reason)
 
-    def _process(self, nb: NotebookNode, student: str) -> NotebookNode:
+    def _process(self, nb: NotebookNode, student: str) -> tuple[NotebookNode, dict]:
         resources = {"nbgrader": {"student": student, "assignment": self.assignment,
                                   "notebook": self.assignment, "db_url": self.db_url}}
         for step in self.steps:
             nb, resources = step(nb, resources)  # a step whose `enabled` is off does nothing, as in nbgrader
-        return nb
+        return nb, resources
 
     def _score(self, student: str, nb: NotebookNode) -> Graded:
         scores = {c.metadata.nbgrader.grade_id: utils.determine_grade(c)[0] for c in nb.cells if utils.is_grade(c)}
@@ -132,7 +134,8 @@ def read_submission(folder: SubmittedFolder, name: str, solution_ids: set[str]) 
 def write_results(target: Path, graded: Graded) -> None:
     """results.json: a failed submission says why; notes (feedback, gradebook) follow the scores."""
     output = f"grading failed: {graded.error}" if graded.error else "\n".join(graded.notes)
-    write_results_json(target / "results.json", graded.results, output=output)
+    write_results_json(target / "results.json", graded.results, output=output,
+                       extra={"hidden_cases": graded.submission} if graded.submission else None)
 
 
 def _write_autograded(folder: SubmittedFolder, target: Path, nb: NotebookNode, assignment: str) -> None:
