@@ -12,3 +12,10 @@ REPO = Path(__file__).resolve().parent.parent
 def course(tmp_path_factory) -> Path:
     """A course root holding the repo's assignments and configuration, released once per session."""
     return copy_course(REPO, tmp_path_factory.mktemp("course"))
+
+
+@pytest.fixture(scope="module")
+def own_course(tmp_path_factory) -> Path:
+    """A course of the module's own, for tests that grade students of their own: their gradebook
+    entries must not reach another module's export or report."""
+    return copy_course(REPO, tmp_path_factory.mktemp("own_course"))

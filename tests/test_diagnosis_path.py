@@ -46,6 +46,12 @@ def caught_in_public(assignment: str) -> set[tuple[str, str]]:
 
 
 @pytest.fixture(scope="module")
+def course(own_course):
+    """This module grades students of its own: its own course, so no other module's export sees them."""
+    return own_course
+
+
+@pytest.fixture(scope="module")
 def graded(course) -> dict[str, dict]:
     """student -> results.json, for one batch per assignment of every mistake and the right styles."""
     documents = {}

@@ -16,6 +16,12 @@ STUDENTS = {
 
 
 @pytest.fixture(scope="module")
+def course(own_course):
+    """This module grades students of its own: its own course, so no other module's export sees them."""
+    return own_course
+
+
+@pytest.fixture(scope="module")
 def pages(course):
     from autograder.authoring.submissions import fill_notebook
 
