@@ -109,3 +109,15 @@ def test_no_kernel_starts_and_the_request_is_quick(dialog, lab):
     assert len(times) == 1, text[-3000:]
     print(f"Validate request, server side: {times[0]:.0f} ms")
     assert times[0] < 30_000
+
+
+def test_nbgrader_validate_in_a_release_folder_runs_the_kit_and_a_correct_notebook_passes(course):
+    """The same configuration without a browser: `nbgrader validate` reads the folder's nbgrader_config.py."""
+    wrong = student_copy(course, ASSIGNMENT, variant(ASSIGNMENT, L1="def L1(yhat, y):\n    return float(np.sum(y - yhat))"),
+                         "validate_cli_wrong")
+    right = student_copy(course, ASSIGNMENT, variant(ASSIGNMENT), "validate_cli_right")
+    done = [subprocess.run([sys.executable, "-m", "nbgrader", "validate", path.name], cwd=path.parent,
+                           capture_output=True, text=True, timeout=300) for path in (wrong, right)]
+    assert "Self-check of vectorization.ipynb" in done[0].stdout, done[0].stdout + done[0].stderr
+    assert "M_L1_NO_ABS" in done[0].stdout
+    assert "Success! Your notebook passes all the tests." in done[1].stdout, done[1].stdout + done[1].stderr

@@ -25,8 +25,8 @@ TIMEOUT = 120  # seconds for the whole notebook; nbgrader's own Execute allows 3
 def main() -> None:
     """The child: the notebook on stdin, run in the working folder; the rows and the table, as JSON,
     on the last line of stdout (whatever the student's code writes there comes before)."""
-    from kitcheck.selfcheck import run_cells
-    from kitcheck.table import report
+    from .selfcheck import run_cells  # run as `python -m kitcheck.validate`: the package is there
+    from .table import report
 
     rows = run_cells(json.load(sys.stdin)["cells"], Path.cwd())
     table = report(sys.argv[1] if len(sys.argv) > 1 else "the notebook", list(rows.values()), color=False)
