@@ -3,6 +3,7 @@
 # nbgrader reads it through nbgrader_config.py (which only loads this file), and the `autograder`
 # command loads it with traitlets, so plain `nbgrader ...` commands and the kit agree.
 import os
+import sys
 
 c = get_config()  # noqa: F821 (provided by traitlets' config loader)
 
@@ -73,6 +74,19 @@ c.GenerateFeedback.preprocessors = [
     "autograder.nbgrader_plugins.SanitizeFeedback",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
+
+# nbgrader's Validate button and `nbgrader validate`: the kit's self-check in place of a kernel run
+# (autograder/kitcheck/validate.py), with a release folder's own kitcheck/, else the course's. Only
+# where nbgrader reads this file (the `autograder` commands need not import nbgrader); grading
+# reads no Validator setting.
+if "nbgrader.validator" in sys.modules:
+    from nbgrader.preprocessors import CheckCellMetadata, ClearOutput
+    from nbgrader.validator import Validator
+
+    from autograder.kitcheck.validate import KitSelfCheck
+
+    Validator.class_traits()["preprocessors"].tag(config=True)  # nbgrader 0.9.6 leaves it unconfigurable
+    c.Validator.preprocessors = [CheckCellMetadata, ClearOutput, KitSelfCheck]
 
 # ---------------------------------------------------------------------------------------------
 # Grading policy (read by autograder.config.Course)

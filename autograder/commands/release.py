@@ -8,6 +8,8 @@ from autograder.commands.course import nbgrader_api, require_success
 from autograder.config import assignment_names
 
 KITCHECK = Path(__file__).resolve().parent.parent / "kitcheck"
+# JupyterLab started in a release folder reads nbgrader_config.py there: the Validate button runs the kit.
+VALIDATE_CONFIG = Path(__file__).resolve().parent.parent / "nbgrader_plugins" / "validate_config.py"
 STUDENT_README = """\
 # {assignment}
 
@@ -49,7 +51,8 @@ the public checks; you need not submit it.
 
 
 def release(root: Path, assignment: str) -> Path:
-    """Run nbgrader's generate_assignment, then add the public checks and a student README."""
+    """Run nbgrader's generate_assignment, then add the public checks, a student README and the
+    configuration that makes nbgrader's Validate button run the kit's self-check."""
     require_success(nbgrader_api(root).generate_assignment(assignment, force=True), f"release of {assignment}")
     target = root / "release" / assignment
     # The public checks, with the known mistakes of this assignment's public cases only.
@@ -57,4 +60,5 @@ def release(root: Path, assignment: str) -> Path:
     shutil.copytree(KITCHECK, target / "kitcheck", dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns("__pycache__", "*.pyc", *others))
     (target / "README.md").write_text(STUDENT_README.format(assignment=assignment))
+    shutil.copy(VALIDATE_CONFIG, target / "nbgrader_config.py")
     return target

@@ -28,17 +28,23 @@ TESTS, VECTORIZED = "test_", "vectorized_"
 def run(path: Path) -> list[dict]:
     """The self-check rows of the notebook at `path`, run in its own folder (where its data is)."""
     cells = json.loads(Path(path).read_text(encoding="utf-8"))["cells"]
+    return list(run_cells(cells, Path(path).resolve().parent).values())
+
+
+def run_cells(cells: list[dict], folder: Path) -> dict[str, dict]:
+    """The self-check rows of a notebook's cells (already in memory), by the graded cell's grade_id,
+    run in `folder`."""
     os.environ.setdefault("MPLBACKEND", "Agg")  # plots go nowhere: no window, no inline display
     here = Path.cwd()
-    os.chdir(Path(path).resolve().parent)
+    os.chdir(folder)
     try:
         return _run_cells(cells, _Shell())
     finally:
         os.chdir(here)
 
 
-def _run_cells(cells: list[dict], shell: "_Shell") -> list[dict]:
-    rows, run_so_far, tests = [], [], {}
+def _run_cells(cells: list[dict], shell: "_Shell") -> dict[str, dict]:
+    rows, run_so_far, tests = {}, [], {}
     for number, cell in enumerate(cells, start=1):
         source = _source(cell)
         grading = cell.get("metadata", {}).get("nbgrader", {})
@@ -56,8 +62,8 @@ def _run_cells(cells: list[dict], shell: "_Shell") -> list[dict]:
             record = _test_cell(shell, source, grade_id.removeprefix(TESTS))
             tests[record.unit] = record
         points = float(grading.get("points", 0))
-        rows.append(check_row(record.fields(), points if record.passed else 0.0, points,
-                              "passed" if record.passed else "failed", record.text))
+        rows[grade_id] = check_row(record.fields(), points if record.passed else 0.0, points,
+                                   "passed" if record.passed else "failed", record.text)
     return rows
 
 
