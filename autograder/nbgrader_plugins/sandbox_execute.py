@@ -59,8 +59,9 @@ class SandboxExecute(NbGraderPreprocessor):
                       diagnose=partial(mistakes.diagnose, grading.get("assignment", "")))
         finally:
             session.stop()
+            measured, context.current = context.current, context.GradingContext()  # nothing outlives the submission
         resources.setdefault("autograder", {}).update(
-            dynamic=context.current.dynamic, missing_protections=session.missing, submission=submission)
+            dynamic=measured.dynamic, missing_protections=session.missing, submission=submission)
         return nb, resources
 
     def _sandbox(self, root: Path, assignment: str) -> Sandbox:
