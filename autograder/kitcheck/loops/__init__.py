@@ -43,12 +43,18 @@ import sys
 from contextlib import contextmanager
 
 from .calls import Program, Unit, charged_units, recursion_events
-from .findings import CODES, SUGGESTIONS, Finding, make_finding
+from .findings import CODES, SUGGESTIONS, Finding, make_finding, notebook_finding
 from .findings import SYNTAX_ERROR as _SYNTAX_ERROR
 from .findings import TOO_DEEP as _TOO_DEEP
+from .findings import TOO_LARGE as _TOO_LARGE
 from .policies import POLICIES, check_policy, judge
 from ..record import place
 from .source import Chunk, parse_cells
+from .tamper import tampering
+
+# Far above any honest notebook (the largest assignment's solution cells hold ~10 KB of code):
+# past it the rule gives up with one finding rather than spend the grader's time.
+MAX_CODE_CHARS = 2_000_000
 
 __all__ = ["CODES", "POLICIES", "SUGGESTIONS", "Finding", "defined_functions", "is_stub",
            "lint_cells"]
@@ -62,6 +68,10 @@ def lint_cells(cells: list[tuple[str, str]], functions: dict[str, str]) -> list[
     """
     for policy in functions.values():
         check_policy(policy)
+    size = sum(len(source) for _, source in cells)
+    if size > MAX_CODE_CHARS:
+        detail = _TOO_LARGE.format(size=size, limit=MAX_CODE_CHARS)
+        return [make_finding("SYNTAX", "", cells[0][0], 1, detail)]
     with _room_for_nesting():
         chunks = parse_cells(cells)
         program = Program(chunks)
@@ -73,12 +83,33 @@ def lint_cells(cells: list[tuple[str, str]], functions: dict[str, str]) -> list[
         # Other graded functions are judged on their own, unless their loops are allowed.
         boundary = {id(unit) for name, unit in graded.items()
                     if unit is not None and functions[name] != "allowed"}
-        for name, unit in graded.items():
-            if unit is not None and functions[name] != "allowed":
-                placed += _judged_or_too_deep(name, unit, functions[name], boundary)
+        judged = [name for name, unit in graded.items()
+                  if unit is not None and functions[name] != "allowed"]
+        for name in judged:
+            placed += _judged_or_too_deep(name, graded[name], functions[name], boundary)
+        placed += _notebook_wide(program, judged, placed)
     # Two routes to the same construct (say, two helpers sharing one) report it once.
     unique = {_sort_key(finding, index): finding for index, finding in placed}
     return [unique[key] for key in sorted(unique)]
+
+
+def _notebook_wide(program: Program, judged: list[str], placed: list[tuple[int, Finding]]
+                   ) -> list[tuple[int, Finding]]:
+    """Tampering anywhere counts against every judged function (see `tamper`); where a function
+    was already charged with the construct (with its helper chain), it is not said twice."""
+    charged = {(finding.function, index, finding.line) for index, finding in placed
+               if finding.code == "FORBIDDEN001"}
+    found = []
+    for chunk in program.chunks:
+        if chunk.tree is None or any(chunk is deep for deep in program.too_deep):
+            continue
+        for item in tampering(chunk.tree, program.module):
+            line = item.node.lineno
+            holder = getattr(item.holder, "name", "")
+            where = place(holder, line - item.holder.lineno + 1) if holder else ""
+            found += [(chunk.index, notebook_finding(name, chunk.label, line, item.detail, holder, where))
+                      for name in judged if (name, chunk.index, line) not in charged]
+    return found
 
 
 def _sort_key(finding: Finding, cell_index: int) -> tuple:
