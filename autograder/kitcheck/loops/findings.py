@@ -114,7 +114,8 @@ def charged_message(detail: str, function: str, chain: tuple[str, ...]) -> str:
     if len(chain) == 1:
         message += VIA_HELPER.format(helper=chain[0])
     elif chain:
-        message += VIA_HELPERS.format(chain=" -> ".join(f"`{name}`" for name in chain))
+        message += VIA_HELPERS.format(chain=" -> ".join(name if name == "..." else f"`{name}`"
+                                                        for name in chain))
     return message
 
 

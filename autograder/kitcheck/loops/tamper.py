@@ -24,11 +24,10 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
-from typing import Iterator
 
 from . import findings as text
 from .catalog import DYNAMIC_ATTRIBUTES, classify
-from .names import FUNCTIONS, SCOPES, Scope, constant_name_access, name_accessor, resolve
+from .names import Scope, constant_name_access, name_accessor, resolve, walk_with_locals
 from .visitor import short
 
 # Modules (at any depth of a dotted path: np.ctypeslib, matplotlib.cbook.gc) that reach the
@@ -92,7 +91,7 @@ def forbidden_path(path: str) -> bool:
 def tampering(tree: ast.Module, scope: Scope) -> list[Tamper]:
     """Every tampering construct of one cell, one per line (the first found on it)."""
     found: dict[int, Tamper] = {}
-    for node, holder, local in _walk(tree):
+    for node, holder, local in walk_with_locals(tree):
         if node.__class__ in _LOOKED_AT and getattr(node, "lineno", 0) not in found:
             detail = _detail(node, _Locals(scope, local))
             if detail is not None:
@@ -101,32 +100,6 @@ def tampering(tree: ast.Module, scope: Scope) -> list[Tamper]:
 
 
 _LOOKED_AT = {ast.Import, ast.ImportFrom, ast.Name, ast.Attribute, ast.Call}
-_NO_LOCALS: frozenset = frozenset()
-
-
-def _walk(tree: ast.AST) -> Iterator[tuple[ast.AST, ast.AST | None, frozenset]]:
-    """(node, the def holding it, names local there). Iterative: deep code must not exhaust
-    the stack here."""
-    stack = [(tree, None, _NO_LOCALS)]
-    while stack:
-        current, holder, local = stack.pop()
-        yield current, holder, local
-        if isinstance(current, SCOPES):
-            local = local | _bound_in(current)
-            holder = current if isinstance(current, FUNCTIONS) else holder
-        stack.extend((child, holder, local) for child in reversed(list(ast.iter_child_nodes(current))))
-
-
-def _bound_in(node: ast.AST) -> frozenset:
-    # Parameters and names stored anywhere inside (an over-approximation: a name local somewhere
-    # in the function is never read as the module's).
-    names = set()
-    for child in ast.walk(node):
-        if isinstance(child, ast.arg):
-            names.add(child.arg)
-        elif isinstance(child, ast.Name) and not isinstance(child.ctx, ast.Load):
-            names.add(child.id)
-    return frozenset(names)
 
 
 class _Locals(Scope):
