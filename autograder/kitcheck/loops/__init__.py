@@ -9,8 +9,10 @@ Standard library only: this package ships inside students' release folders (as `
 A graded function is judged with every helper it reaches (called, passed as a callback, nested,
 through any alias and any cell; the last definition of a name wins), but not with other graded
 functions, which are judged under their own policy; calling one whose loops are "allowed"
-(dot_loop) charges the caller with its loops. Methods of classes are out of scope. Code outside
-graded functions and their helpers (plots, timing demos) is not judged.
+(dot_loop) charges the caller with its loops. Classes it uses are judged with all their methods,
+containers of callables with what they hold, decorators as calls. Loops outside graded functions
+and their helpers (plots, timing demos) are not judged; tampering with the measurement is, in
+every line of the notebook (`tamper`).
 
 Codes (`CODES` holds the same table):
 
@@ -26,11 +28,13 @@ Codes (`CODES` holds the same table):
     LOOP007       optimize: a second loop besides the loop over iterations
     LOOP008       optimize: the loop is over examples or features, not the iterations
     FORBIDDEN001  dynamic code: exec, eval, compile, __import__, importlib, globals(), vars(),
-                  locals(), getattr/setattr/delattr with a computed name, __dict__, __builtins__
+                  locals(), getattr/setattr/delattr with a computed name, __dict__, __builtins__;
+                  and anywhere in the notebook, code that reaches the measurement (`tamper`)
     FORBIDDEN002  broadcast_shape only: np.broadcast_shapes, np.broadcast, np.broadcast_arrays,
                   np.broadcast_to
-    SYNTAX        a cell does not parse (function ""), or a graded function is nested too
-                  deeply to analyse (charged to it): the rule cannot check it
+    SYNTAX        a cell does not parse (function ""), a graded function is nested too
+                  deeply to analyse (charged to it), or the notebook holds more than
+                  MAX_CODE_CHARS of code (function ""): the rule cannot check it
 
 Policies are documented in `policies`. IPython lines (%magic, !shell, name?) are replaced by
 `pass` before parsing; a cell magic other than %%time/%%timeit/%%capture/%%prun blanks its cell.
