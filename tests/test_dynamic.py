@@ -562,18 +562,22 @@ def test_switching_the_count_off_is_reported_as_forbidden(variant):
 # --- the sandbox's counter ------------------------------------------------------------------------
 
 class SandboxedFunction:
-    """Stands in for the sandbox's proxy: called remotely, counts remotely."""
+    """Stands in for the sandbox's proxy: called remotely, counts remotely. `count` gives the
+    reported count; `measured` (optional) the result of a measured call, else relu's."""
 
-    def __init__(self, count):
-        self.count = count
+    def __init__(self, count, measured=None):
+        self.count, self.measured = count, measured
         self.asked = []
+        self.plain = 0
 
-    def __call__(self, *args, **kwargs):
-        raise AssertionError("the rule must ask the sandbox to count, not run the function here")
+    def __call__(self, v):  # a plain call in the worker, to compare with the measured one
+        self.plain += 1
+        return np.maximum(v, 0)
 
-    def count_events(self, args, kwargs, skip=frozenset()):
+    def measure(self, args, kwargs, skip=frozenset()):
         self.asked.append(args)
-        return self.count(args, kwargs)
+        events = self.count(args, kwargs)
+        return events, (self.measured or (lambda v: np.maximum(v, 0)))(*args)
 
 
 def test_a_sandboxed_function_counts_in_the_sandbox():
@@ -583,6 +587,48 @@ def test_a_sandboxed_function_counts_in_the_sandbox():
     flat = SandboxedFunction(lambda args, kwargs: 3)
     assert findings_for("vectorization", "relu", flat) == []
     assert [args[0].shape for args in flat.asked] == [(4, 4), (12, 12)]  # flat: two sizes suffice
+    assert flat.plain == 2  # each measured call is compared with a plain one on the same inputs
+
+
+@pytest.mark.parametrize("count", [None, -1, 3.0, "3", True, 10 ** 12],
+                         ids=["missing", "negative", "float", "text", "bool", "beyond any call"])
+def test_an_absurd_count_is_a_finding_not_a_pass(count):
+    [finding] = findings_for("vectorization", "relu", SandboxedFunction(lambda args, kwargs: count))
+    assert finding.code == TAMPERED and "tampered" in finding.message
+
+
+def test_a_count_that_shrinks_on_the_larger_input_is_a_finding():
+    shrinking = SandboxedFunction(lambda args, kwargs: 1000 // args[0].shape[0])
+    [finding] = findings_for("vectorization", "relu", shrinking)
+    assert finding.code == TAMPERED and "only" in finding.message
+
+
+def test_a_function_that_returns_something_else_when_measured_is_a_finding():
+    """The cheap path taken only under measurement (sys.gettrace() is not None): flat count, wrong
+    result. The grader compares the measured call's result with a plain call's on the same inputs."""
+    cheap = SandboxedFunction(lambda args, kwargs: 3, measured=lambda v: v)
+    [finding] = findings_for("vectorization", "relu", cheap)
+    assert finding.code == TAMPERED and "different result" in finding.message
+
+
+def test_a_function_that_fails_only_when_measured_is_a_finding():
+    def crash(args, kwargs):
+        raise RuntimeError("os._exit when traced")
+
+    [finding] = findings_for("vectorization", "relu", SandboxedFunction(crash))
+    assert finding.code == TAMPERED and "fails (RuntimeError)" in finding.message
+
+
+def test_a_plain_function_that_notices_the_tracer_is_caught_by_its_result():
+    import sys
+
+    def relu_sees_tracer(v):
+        if sys.gettrace() is not None:
+            return v  # the cheap path, taken only when measured
+        return np.array([[max(t, 0.0) for t in row] for row in v])
+
+    [finding] = findings_for("vectorization", "relu", relu_sees_tracer)
+    assert finding.code == TAMPERED and "different result" in finding.message
 
 
 def test_a_sandbox_that_detects_tampering_is_reported_as_forbidden():

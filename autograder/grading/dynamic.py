@@ -31,7 +31,8 @@ import numpy as np
 
 from autograder.grading.case import Case
 from autograder.kitcheck.loops.policies import check_policy
-from autograder.sandbox.tracing import TracingDisabled, count_events, quiet
+from autograder.kitcheck.compare import Tolerance, compare
+from autograder.sandbox.tracing import TracingDisabled, count_events, measure, quiet  # noqa: F401
 
 LOOP_DYNAMIC = "LOOP_DYNAMIC"
 SLOW = "SLOW"
@@ -75,6 +76,23 @@ TAMPER_MESSAGE = (
     "{function} {what} while it ran, so the grader cannot count its Python work: "
     "graded functions must not touch tracing, frames or threads"
 )
+DIFFERS_MESSAGE = (
+    "{function} {what}, on the same inputs (the case '{case}'{grown}): graded functions must "
+    "behave the same whether or not they are measured"
+)
+ABSURD_MESSAGE = (
+    "the count of {function}'s Python work on the case '{case}' came back as {count}, which no "
+    "function produces: the measurement was tampered with"
+)
+SHRANK_MESSAGE = (
+    "{function} runs {small:,} Python lines on the case '{case}' but only {large:,} when {grown}: "
+    "vectorized code runs the same lines on both, so the measurement was tampered with"
+)
+# Far beyond what a call can run within its time limit (~10^7 traced events per second).
+MAX_EVENTS = 10 ** 9
+# Measured and plain calls run the same code on the same inputs in the same process.
+SAME = Tolerance(rtol=1e-9, atol=1e-12)
+
 SLOW_MESSAGE = (
     "{function} takes {student:.1f} ms on the case '{case}' tiled {factor} times along every "
     "dimension longer than 1, {ratio:.0f} times as long as the reference ({reference:.2f} ms): "
@@ -99,17 +117,28 @@ class DynamicFinding:
         return self.large_events / max(self.small_events, 1)
 
 
-def count_events_of(func, args: tuple, kwargs: dict, skip: frozenset = frozenset()) -> int:
-    """Count locally, or let a sandboxed function count in its own process.
+def measured_call(func, args: tuple, kwargs: dict, skip: frozenset = frozenset()) -> tuple:
+    """(events, result) of one measured call, here or in the sandbox (untrusted there).
 
-    A sandbox proxy offers `count_events(args, kwargs)` with `count_events`'s contract (raises
+    A sandbox proxy offers `measure(args, kwargs, skip)` with `measure`'s contract (raises
     TracingDisabled, or the function's exception). A plain Python function is always traced
     here, whatever attributes a student gave it.
     """
-    remote = getattr(func, "count_events", None)
+    remote = getattr(func, "measure", None)
     if callable(remote) and not isinstance(func, (types.FunctionType, types.MethodType)):
         return remote(args, kwargs, skip)
-    return count_events(func, args, kwargs, skip)
+    return measure(func, args, kwargs, skip)
+
+
+def count_events_of(func, args: tuple, kwargs: dict, skip: frozenset = frozenset()) -> int:
+    """The count alone (see `measured_call`)."""
+    return measured_call(func, args, kwargs, skip)[0]
+
+
+def _plain_call(func, args: tuple, kwargs: dict):
+    given = copy.deepcopy((args, kwargs))
+    with quiet():
+        return func(*given[0], **given[1])
 
 
 # --- the same case, larger -------------------------------------------------------------------
@@ -155,30 +184,87 @@ def growing_case(cases: list[Case]) -> Case | None:
 def dynamic_findings(assignment: str, name: str, func, cases: list[Case], policy: str,
                      skip: frozenset = frozenset()) -> list[DynamicFinding]:
     """LOOP_DYNAMIC when func's Python work grows with its input; FORBIDDEN001 when it switched
-    the count off; nothing when loops are allowed, no case can grow, or func raises (its tests
-    say so)."""
+    the count off, when the count is absurd, or when a measured call behaves unlike a plain one
+    on the same inputs; nothing when loops are allowed, no case can grow, or func raises both
+    ways (its tests say so)."""
     check_policy(policy)
     case = growing_case(cases)
     if policy not in _JUDGED_POLICIES or case is None:
         return []
+    grown = _GROWN.get(assignment, _GROWN_DEFAULT).format(factor=FACTOR)
 
     def events(factor: int) -> int:
-        return count_events_of(func, *scale_args(case.args, case.kwargs, factor), skip=frozenset(skip))
+        args, kwargs = scale_args(case.args, case.kwargs, factor)
+        return _checked_count(name, func, args, kwargs, frozenset(skip), case.label,
+                              "" if factor == 1 else f" tiled {factor} times")
 
     try:
         small, large = events(1), events(FACTOR)
+        if small - large >= 2 * MIN_STEP_EVENTS:
+            message = SHRANK_MESSAGE.format(function=name, small=small, large=large, case=case.label, grown=grown)
+            return [DynamicFinding(TAMPERED, name, small, large, FACTOR, message)]
         if large - small < 2 * MIN_STEP_EVENTS:
             return []
         middle = events(MIDDLE_FACTOR)
     except TracingDisabled as error:
         return [DynamicFinding(TAMPERED, name, 0, 0, 1, TAMPER_MESSAGE.format(function=name, what=error))]
-    except Exception:
+    except _Tampered as finding:
+        return [finding.args[0]]
+    except _BothFailed:
         return []
     if middle - small < MIN_STEP_EVENTS or large - middle < MIN_STEP_EVENTS:
         return []  # grew in one step only: a branch on a length, not a loop
-    grown = _GROWN.get(assignment, _GROWN_DEFAULT).format(factor=FACTOR)
     message = LOOP_MESSAGE.format(function=name, small=small, large=large, case=case.label, grown=grown)
     return [DynamicFinding(LOOP_DYNAMIC, name, small, large, FACTOR, message)]
+
+
+class _Tampered(Exception):
+    """Carries the FORBIDDEN001 finding of a measurement that cannot be believed."""
+
+
+class _BothFailed(Exception):
+    """The function fails on this case measured and plain alike: its tests say so."""
+
+
+def _checked_count(name: str, func, args: tuple, kwargs: dict, skip: frozenset, label: str,
+                   grown: str) -> int:
+    """The measured count on one input, once the grader has checked it: a plausible int, and a
+    result equal to a plain call's on the same inputs (measured first: a value cached by the
+    plain call cannot make the measured one cheap)."""
+    measured_error = plain_error = None
+    try:
+        count, result = measured_call(func, args, kwargs, skip)
+    except TracingDisabled:
+        raise
+    except Exception as error:
+        measured_error, count, result = error, None, None
+    try:
+        plain = _plain_call(func, args, kwargs)
+    except Exception as error:
+        plain_error, plain = error, None
+    if measured_error is not None and plain_error is not None:
+        raise _BothFailed()
+    what = _difference(measured_error, plain_error, result, plain)
+    if what:
+        raise _Tampered(_finding(name, DIFFERS_MESSAGE.format(function=name, what=what, case=label, grown=grown)))
+    if type(count) is not int or not 0 <= count <= MAX_EVENTS:
+        raise _Tampered(_finding(name, ABSURD_MESSAGE.format(function=name, case=label, count=repr(count)[:40])))
+    return count
+
+
+def _difference(measured_error, plain_error, result, plain) -> str:
+    if measured_error is not None:
+        return (f"fails ({type(measured_error).__name__}) when its Python work is measured, and not "
+                "when called plainly")
+    if plain_error is not None:
+        return "returns a result when its Python work is measured, and fails when called plainly"
+    if compare(result, plain, SAME):
+        return "returns a different result when its Python work is measured than when called plainly"
+    return ""
+
+
+def _finding(name: str, message: str) -> DynamicFinding:
+    return DynamicFinding(TAMPERED, name, 0, 0, 1, message)
 
 
 # --- timing, an optional third opinion -------------------------------------------------------

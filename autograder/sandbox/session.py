@@ -95,13 +95,16 @@ class Session:
         return reply["value"]
 
     def call(self, name: str, args: tuple, kwargs: dict, count_events: bool = False, skip=()) -> dict:
-        if name in self.hanging:
-            raise self.hanging[name]
+        # A function that hangs or crashes only when measured is still called plainly, so that
+        # the dynamic rule can tell the two apart.
+        key = f"{name} (measured)" if count_events else name
+        if name in self.hanging or key in self.hanging:
+            raise self.hanging.get(name) or self.hanging[key]
         try:
             reply = self._alive().call(name, args, kwargs, count_events=count_events, skip=skip)
         except SandboxError as error:
             error.description = f"{name} {error}"
-            self.hanging[name] = error
+            self.hanging[key] = error
             raise
         _write_back(args, reply.get("args_after"))
         if reply.get("error"):
@@ -126,7 +129,12 @@ class CallProxy:
 
     def count_events(self, args: tuple, kwargs: dict, skip=frozenset()) -> int:
         """Python-level events the function runs in student code (the dynamic loop rule)."""
-        return self._session.call(self.__name__, args, kwargs, count_events=True, skip=skip)["events"]
+        return self.measure(args, kwargs, skip)[0]
+
+    def measure(self, args: tuple, kwargs: dict, skip=frozenset()) -> tuple:
+        """(events, result) of one measured call, as the worker reports them (untrusted)."""
+        reply = self._session.call(self.__name__, args, kwargs, count_events=True, skip=skip)
+        return reply.get("events"), reply.get("result")
 
     def __repr__(self) -> str:
         return f"<student function {self.__name__}>"

@@ -1,6 +1,20 @@
 """Counting the Python work of student code (the dynamic loop rule's measurement), in the process
 that runs it: the sandboxed worker, or the grader for a plain function.
 
+What is trusted, and why: in the worker this runs inside the student's own process, so nothing
+here can be trusted against code that already ran there; its answer is evidence, not proof. It
+is made hard to forge, and checked where the student cannot reach:
+- the static rule (kitcheck.loops.tamper) forbids, anywhere in the notebook, every way student
+  code reaches this machinery: tracing and frame functions, sys.modules, gc, ctypes, threads and
+  processes, module patching, imports of the kit's internals, dynamic code;
+- here: the functions used are bound at import, before any student code ran; the tracer is
+  installed before the measured call starts and re-checked at every new frame and at the end;
+  an audit hook sees frames taken, tracers replaced, processes started;
+- in the grader (autograder.grading.dynamic): a count that is missing, not an int, negative,
+  beyond any reachable size, or smaller on the larger input is a finding, and the measured
+  call's result must equal an unmeasured call's on the same inputs (a cheap path taken only when
+  measured is a finding, not a pass).
+
 "Student code" is every code object whose file is not in the Python installation, the
 interpreter's site-packages or this kit (`autograder/`). The grader-side half of the rule, which
 decides what the counts mean, is autograder.grading.dynamic.
@@ -113,14 +127,21 @@ def _install_audit_hook() -> None:
 
 
 def count_events(func, args: tuple, kwargs: dict, skip: frozenset = frozenset()) -> int:
-    """The Python 'call' and 'line' events of student code while func(*args, **kwargs) runs.
+    """The count alone (see `measure`)."""
+    return measure(func, args, kwargs, skip)[0]
+
+
+def measure(func, args: tuple, kwargs: dict, skip: frozenset = frozenset()) -> tuple[int, object]:
+    """(count, result): the Python 'call' and 'line' events of student code while func(*args, **kwargs) runs.
 
     Code run by the student functions named in `skip` (the assignment's other graded functions)
     is not counted: their loops are charged to them, under their own policies.
 
     The inputs are deep copies; output and numpy warnings are swallowed. The function's own
     exceptions propagate. The previous tracer is restored, whatever happens. Raises
-    TracingDisabled when the function switched the count off (see `_TAMPERING`).
+    TracingDisabled when the function switched the count off (see `_TAMPERING`), or when the
+    tracer was no longer installed at a new frame. The result goes back to the grader, which
+    compares it with an unmeasured call's (a function that behaves differently when measured).
     """
     args, kwargs = copy.deepcopy((tuple(args), dict(kwargs)))
     count = 0
@@ -133,6 +154,8 @@ def count_events(func, args: tuple, kwargs: dict, skip: frozenset = frozenset())
 
     def on_call(frame, event, arg):  # the global tracer: one call per new frame, any code
         nonlocal count
+        if _gettrace() is not on_call and not _watch.tampered:  # re-checked at every frame
+            _watch.tampered = "replaced the tracer"
         if is_student_file(frame.f_code.co_filename) and not (skip and _inside(frame, skip)):
             count += 1
             return on_line
@@ -146,7 +169,7 @@ def count_events(func, args: tuple, kwargs: dict, skip: frozenset = frozenset())
         _settrace(on_call)
         _watch.active = True
         try:
-            func(*args, **kwargs)
+            result = func(*args, **kwargs)
         finally:
             _watch.active = False
             still_ours = _gettrace() is on_call
@@ -156,7 +179,7 @@ def count_events(func, args: tuple, kwargs: dict, skip: frozenset = frozenset())
         raise TracingDisabled("switched tracing off (sys.settrace)")
     if _watch.tampered:
         raise TracingDisabled(_watch.tampered)
-    return count
+    return count, result
 
 
 def _inside(frame, skip: frozenset) -> bool:

@@ -9,8 +9,10 @@ Standard library only: this package ships inside students' release folders (as `
 A graded function is judged with every helper it reaches (called, passed as a callback, nested,
 through any alias and any cell; the last definition of a name wins), but not with other graded
 functions, which are judged under their own policy; calling one whose loops are "allowed"
-(dot_loop) charges the caller with its loops. Methods of classes are out of scope. Code outside
-graded functions and their helpers (plots, timing demos) is not judged.
+(dot_loop) charges the caller with its loops. Classes it uses are judged with all their methods,
+containers of callables with what they hold, decorators as calls. Loops outside graded functions
+and their helpers (plots, timing demos) are not judged; tampering with the measurement is, in
+every line of the notebook (`tamper`).
 
 Codes (`CODES` holds the same table):
 
@@ -26,11 +28,13 @@ Codes (`CODES` holds the same table):
     LOOP007       optimize: a second loop besides the loop over iterations
     LOOP008       optimize: the loop is over examples or features, not the iterations
     FORBIDDEN001  dynamic code: exec, eval, compile, __import__, importlib, globals(), vars(),
-                  locals(), getattr/setattr/delattr with a computed name, __dict__, __builtins__
+                  locals(), getattr/setattr/delattr with a computed name, __dict__, __builtins__;
+                  and anywhere in the notebook, code that reaches the measurement (`tamper`)
     FORBIDDEN002  broadcast_shape only: np.broadcast_shapes, np.broadcast, np.broadcast_arrays,
                   np.broadcast_to
-    SYNTAX        a cell does not parse (function ""), or a graded function is nested too
-                  deeply to analyse (charged to it): the rule cannot check it
+    SYNTAX        a cell does not parse (function ""), a graded function is nested too
+                  deeply to analyse (charged to it), or the notebook holds more than
+                  MAX_CODE_CHARS of code (function ""): the rule cannot check it
 
 Policies are documented in `policies`. IPython lines (%magic, !shell, name?) are replaced by
 `pass` before parsing; a cell magic other than %%time/%%timeit/%%capture/%%prun blanks its cell.
@@ -43,12 +47,18 @@ import sys
 from contextlib import contextmanager
 
 from .calls import Program, Unit, charged_units, recursion_events
-from .findings import CODES, SUGGESTIONS, Finding, make_finding
+from .findings import CODES, SUGGESTIONS, Finding, make_finding, notebook_finding
 from .findings import SYNTAX_ERROR as _SYNTAX_ERROR
 from .findings import TOO_DEEP as _TOO_DEEP
+from .findings import TOO_LARGE as _TOO_LARGE
 from .policies import POLICIES, check_policy, judge
 from ..record import place
 from .source import Chunk, parse_cells
+from .tamper import tampering
+
+# Far above any honest notebook (the largest assignment's solution cells hold ~10 KB of code):
+# past it the rule gives up with one finding rather than spend the grader's time.
+MAX_CODE_CHARS = 2_000_000
 
 __all__ = ["CODES", "POLICIES", "SUGGESTIONS", "Finding", "defined_functions", "is_stub",
            "lint_cells"]
@@ -62,6 +72,10 @@ def lint_cells(cells: list[tuple[str, str]], functions: dict[str, str]) -> list[
     """
     for policy in functions.values():
         check_policy(policy)
+    size = sum(len(source) for _, source in cells)
+    if size > MAX_CODE_CHARS:
+        detail = _TOO_LARGE.format(size=size, limit=MAX_CODE_CHARS)
+        return [make_finding("SYNTAX", "", cells[0][0], 1, detail)]
     with _room_for_nesting():
         chunks = parse_cells(cells)
         program = Program(chunks)
@@ -73,12 +87,33 @@ def lint_cells(cells: list[tuple[str, str]], functions: dict[str, str]) -> list[
         # Other graded functions are judged on their own, unless their loops are allowed.
         boundary = {id(unit) for name, unit in graded.items()
                     if unit is not None and functions[name] != "allowed"}
-        for name, unit in graded.items():
-            if unit is not None and functions[name] != "allowed":
-                placed += _judged_or_too_deep(name, unit, functions[name], boundary)
+        judged = [name for name, unit in graded.items()
+                  if unit is not None and functions[name] != "allowed"]
+        for name in judged:
+            placed += _judged_or_too_deep(name, graded[name], functions[name], boundary)
+        placed += _notebook_wide(program, judged, placed)
     # Two routes to the same construct (say, two helpers sharing one) report it once.
     unique = {_sort_key(finding, index): finding for index, finding in placed}
     return [unique[key] for key in sorted(unique)]
+
+
+def _notebook_wide(program: Program, judged: list[str], placed: list[tuple[int, Finding]]
+                   ) -> list[tuple[int, Finding]]:
+    """Tampering anywhere counts against every judged function (see `tamper`); where a function
+    was already charged with the construct (with its helper chain), it is not said twice."""
+    charged = {(finding.function, index, finding.line) for index, finding in placed
+               if finding.code == "FORBIDDEN001"}
+    found = []
+    for chunk in program.chunks:
+        if chunk.tree is None or any(chunk is deep for deep in program.too_deep):
+            continue
+        for item in tampering(chunk.tree, program.module):
+            line = item.node.lineno
+            holder = getattr(item.holder, "name", "")
+            where = place(holder, line - item.holder.lineno + 1) if holder else ""
+            found += [(chunk.index, notebook_finding(name, chunk.label, line, item.detail, holder, where))
+                      for name in judged if (name, chunk.index, line) not in charged]
+    return found
 
 
 def _sort_key(finding: Finding, cell_index: int) -> tuple:

@@ -23,10 +23,12 @@ CODES: dict[str, str] = {
     "LOOP008": "optimize: the loop is not over the training iterations (examples or features)",
     "FORBIDDEN001": "dynamic code the rule cannot check: exec, eval, compile, __import__, "
     "importlib, getattr/setattr/delattr with a computed name, globals(), vars(), locals(), "
-    "__dict__, __builtins__",
+    "__dict__, __builtins__; or code anywhere in the notebook that reaches what measures graded "
+    "functions (tracing, frames, sys.modules, gc, ctypes, threads, patched modules, the kit's "
+    "internals): it counts against every graded function",
     "FORBIDDEN002": "broadcast_shape: np.broadcast_shapes, np.broadcast, np.broadcast_arrays, "
     "np.broadcast_to do the exercise for you",
-    "SYNTAX": "a cell does not parse, so the rule cannot check it",
+    "SYNTAX": "a cell does not parse, or the notebook is too large, so the rule cannot check it",
 }
 
 # Code -> how to fix it, one sentence each.
@@ -47,7 +49,8 @@ SUGGESTIONS: dict[str, str] = {
     "at once (X @ ..., np.sum(..., axis=1, keepdims=True))",
     "LOOP008": "loop only over the iterations (for i in range(num_iterations)) and handle all "
     "examples and features at once with matrix products",
-    "FORBIDDEN001": "call functions directly by name: code built or looked up at run time "
+    "FORBIDDEN001": "call functions directly by name and leave the interpreter and the kit "
+    "alone: code built or looked up at run time, or that reaches what measures your functions, "
     "cannot be checked and is not allowed",
     "FORBIDDEN002": "apply the broadcasting rules yourself: compare the two shapes dimension "
     "by dimension, starting from the right",
@@ -71,6 +74,12 @@ SECOND_LOOP = "second loop besides the loop over iterations ({where}): {loop}"
 NOT_ITERATIONS = "loop over examples or features, not the iterations: {loop}"
 SYNTAX_ERROR = "cell does not parse: {error}"
 TOO_DEEP = "code nested too deeply to check"
+TOO_LARGE = "the notebook holds {size:,} characters of code, more than the {limit:,} the rule checks"
+TAMPERING = "`{code}` reaches what measures graded functions"
+PATCHING = "`{code}` patches a module"
+NOTEBOOK_WIDE = "{detail} ({where}): wherever it is in the notebook, it counts against every graded function"
+AT_MODULE_LEVEL = "at module level"
+IN_HELPER = "in `{helper}`"
 ALIAS = " (`{written}` is {target})"
 IN_FUNCTION = " in {function}"
 VIA_HELPER = " (via helper `{helper}`)"
@@ -105,7 +114,8 @@ def charged_message(detail: str, function: str, chain: tuple[str, ...]) -> str:
     if len(chain) == 1:
         message += VIA_HELPER.format(helper=chain[0])
     elif chain:
-        message += VIA_HELPERS.format(chain=" -> ".join(f"`{name}`" for name in chain))
+        message += VIA_HELPERS.format(chain=" -> ".join(name if name == "..." else f"`{name}`"
+                                                        for name in chain))
     return message
 
 
@@ -113,3 +123,12 @@ def make_finding(code: str, function: str, cell: str, line: int, detail: str,
                  chain: tuple[str, ...] = (), place: str = "") -> Finding:
     return Finding(code, function, cell, line, charged_message(detail, function, chain),
                    SUGGESTIONS[code], place)
+
+
+def notebook_finding(function: str, cell: str, line: int, detail: str, holder: str,
+                     place: str = "") -> Finding:
+    """A FORBIDDEN001 construct found anywhere in the notebook, charged to one graded function:
+    the message says where it is (module level or the def holding it), not a helper chain."""
+    where = IN_HELPER.format(helper=holder) if holder else AT_MODULE_LEVEL
+    message = NOTEBOOK_WIDE.format(detail=detail, where=where)
+    return Finding("FORBIDDEN001", function, cell, line, message, SUGGESTIONS["FORBIDDEN001"], place)

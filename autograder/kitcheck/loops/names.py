@@ -23,6 +23,7 @@ OPAQUE = object()
 SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.ListComp,
           ast.SetComp, ast.DictComp, ast.GeneratorExp)
 FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+CONTAINERS = (ast.Dict, ast.List, ast.Tuple, ast.Set)
 
 
 class Scope:
@@ -64,19 +65,28 @@ class Scope:
         return None
 
 
+def is_unit(value: Any) -> bool:
+    return value is not None and value is not OPAQUE and not isinstance(value, str)
+
+
 def resolve(expr: ast.AST, scope: Scope) -> Any:
     """The binding an expression refers to: a dotted path, a unit, OPAQUE or None."""
     if isinstance(expr, ast.Name):
         return scope.lookup(expr.id)
     if isinstance(expr, ast.Attribute):
         return _member(resolve(expr.value, scope), expr.attr)
+    if isinstance(expr, ast.Subscript):  # OPS["add"] is code of OPS
+        base = resolve(expr.value, scope)
+        return base if is_unit(base) and base.holds_code else None
     if isinstance(expr, ast.Call) and constant_name_access(expr, scope):
         # getattr(np, "vectorize") is np.vectorize spelled differently.
         return _member(resolve(expr.args[0], scope), expr.args[1].value)
     return None
 
 
-def _member(base: Any, attribute: str) -> str | None:
+def _member(base: Any, attribute: str) -> Any:
+    if is_unit(base) and base.holds_code:
+        return base  # solver.run, Model.fit, OPS.get: the unit holds that code
     return f"{base}.{attribute}" if isinstance(base, str) else None
 
 
@@ -146,7 +156,7 @@ def bind_statements(body: list[ast.stmt], scope: Scope, make_unit: UnitFactory,
         elif isinstance(statement, FUNCTIONS):
             scope.bind(statement.name, make_unit("def", statement.name, statement))
         elif isinstance(statement, ast.ClassDef):
-            scope.bind(statement.name, OPAQUE)  # methods are out of the rule's scope
+            scope.bind(statement.name, make_unit("class", statement.name, statement))
         elif isinstance(statement, (ast.Import, ast.ImportFrom)):
             _bind_import(statement, scope)
         elif isinstance(statement, ast.Delete) and module_level:
@@ -174,13 +184,20 @@ def _bind_assignment(statement: ast.Assign | ast.AnnAssign, scope: Scope,
     known = resolve(value, scope)
     for target in targets:
         name = target.id
+        previous = scope.bindings.get(name)
         if known is not None and known is not OPAQUE:
             scope.bind(name, known)  # an alias: m = map, v = np.vectorize, h = helper
         elif module_level and isinstance(value, ast.Lambda):
             scope.bind(name, make_unit("lambda", name, value))
-        elif module_level and isinstance(value, ast.Call):
-            # vsig = np.vectorize(f): what it builds is looked at when a graded function calls it.
-            scope.bind(name, make_unit("binding", name, value))
+        elif module_level and isinstance(value, (ast.Call, *CONTAINERS)):
+            # vsig = np.vectorize(f), OPS = {"add": lambda ...}: looked at when a graded
+            # function uses it; relu = wrap(relu) keeps the relu it wraps.
+            kind = "binding" if isinstance(value, ast.Call) else "container"
+            unit = make_unit(kind, name, value)
+            if is_unit(previous) and any(isinstance(node, ast.Name) and node.id == name
+                                         for node in ast.walk(value)):
+                unit.attached.append(previous)
+            scope.bind(name, unit)
         else:
             scope.bind(name, OPAQUE)
 
@@ -210,3 +227,27 @@ def bind_parameters(arguments: ast.arguments, scope: Scope) -> None:
     every += [arg for arg in (arguments.vararg, arguments.kwarg) if arg is not None]
     for argument in every:
         scope.bind(argument.arg, OPAQUE)
+
+
+def walk_with_locals(tree: ast.AST) -> Iterator[tuple[ast.AST, ast.AST | None, frozenset]]:
+    """Every node with the def holding it and the names local there (parameters and names stored
+    anywhere in the enclosing scopes: never read as the module's). Iterative, so deep code does
+    not exhaust the stack."""
+    stack: list[tuple[ast.AST, ast.AST | None, frozenset]] = [(tree, None, frozenset())]
+    while stack:
+        current, holder, local = stack.pop()
+        yield current, holder, local
+        if isinstance(current, SCOPES):
+            local = local | _bound_in(current)
+            holder = current if isinstance(current, FUNCTIONS) else holder
+        stack.extend((child, holder, local) for child in reversed(list(ast.iter_child_nodes(current))))
+
+
+def _bound_in(node: ast.AST) -> frozenset:
+    names = set()
+    for child in ast.walk(node):
+        if isinstance(child, ast.arg):
+            names.add(child.arg)
+        elif isinstance(child, ast.Name) and not isinstance(child.ctx, ast.Load):
+            names.add(child.id)
+    return frozenset(names)

@@ -72,12 +72,19 @@ class LoopVisitor(ast.NodeVisitor):
         self.refs: list[Ref] = []
         self._calls: dict[int, ast.Call] = {}  # id(callee expression) -> the call
         self._root = node
+        self._decorating = False  # a decorator is called with the function it decorates
 
     def run(self) -> LoopVisitor:
         node = self._root
         if isinstance(node, FUNCTIONS):
             # Decorators and defaults belong to the function: @np.vectorize is its loop.
-            for item in [*node.decorator_list, node.args, *node.body]:
+            self._decorators(node)
+            for item in [node.args, *node.body]:
+                self.visit(item)
+        elif isinstance(node, ast.ClassDef):
+            # A class is its decorators, bases, body statements and methods (nested units).
+            self._decorators(node)
+            for item in [*node.bases, *node.keywords, *node.body]:
                 self.visit(item)
         elif isinstance(node, ast.Lambda):
             self.visit(node.args)
@@ -85,6 +92,14 @@ class LoopVisitor(ast.NodeVisitor):
         else:
             self.visit(node)
         return self
+
+    def _decorators(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> None:
+        self._decorating = True
+        try:
+            for item in node.decorator_list:
+                self.visit(item)
+        finally:
+            self._decorating = False
 
     def _event(self, code: str, node: ast.AST, detail: str, loop: ast.AST | None = None):
         self.events.append(Event(code, node, detail, loop))
@@ -119,18 +134,21 @@ class LoopVisitor(ast.NodeVisitor):
         child = self.children.get(id(node))
         if child is not None:
             self.refs.append(Ref(child, node, "contains"))
-        for item in [*node.decorator_list, node.args]:
-            self.visit(item)
+        self._decorators(node)
+        self.visit(node.args)
 
     visit_AsyncFunctionDef = visit_FunctionDef
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
-        # Methods are out of the rule's scope; the class body's own statements are not.
-        for item in [*node.decorator_list, *node.bases, *node.keywords]:
+        # A nested class is a unit of its own (its methods are its children), judged with the
+        # function that holds it, like a nested def.
+        child = self.children.get(id(node))
+        if child is not None:
+            self.refs.append(Ref(child, node, "contains"))
+            return
+        self._decorators(node)
+        for item in [*node.bases, *node.keywords, *node.body]:
             self.visit(item)
-        for statement in node.body:
-            if not isinstance(statement, FUNCTIONS):
-                self.visit(statement)
 
     # --- names and calls -----------------------------------------------------------------
 
@@ -156,13 +174,19 @@ class LoopVisitor(ast.NodeVisitor):
             self._reference(node)
         self.generic_visit(node)
 
+    def visit_Subscript(self, node: ast.Subscript) -> None:
+        if isinstance(node.ctx, ast.Load):
+            self._reference(node)  # OPS["add"](x): code held by OPS
+        self.generic_visit(node)
+
     def _reference(self, node: ast.expr) -> None:
         target = resolve(node, self.scope)
         call = self._calls.get(id(node))
         if target is None or target is OPAQUE:
             return
         if not isinstance(target, str):
-            self.refs.append(Ref(target, node, "call" if call else "ref"))
+            called = call is not None or self._decorating
+            self.refs.append(Ref(target, node, "call" if called else "ref"))
             return
         kind = classify(target, call)
         if kind is None:
