@@ -443,8 +443,14 @@ def test_flooding_costs_only_the_function_that_raised(batch):
     relu = next(t for t in document["tests"] if t["name"] == "relu: tests")
     assert relu["status"] == "failed" and "EXCEPTION" in relu["extra_data"]["codes"]
     assert len(relu["output"]) < 50_000
-    others = {t["name"]: t["score"] for t in document["tests"] if t["extra_data"]["function"] != "relu"}
-    assert others == {t["name"]: t["score"] for t in reference["tests"] if t["extra_data"]["function"] != "relu"}
+    # Forging the worker's outputs reaches into its machinery (sys.modules, the IPython shell): that
+    # costs every vectorization point (FORBIDDEN001); every test of another function scores as the reference's.
+    assert all(set(t["extra_data"]["codes"]) == {"FORBIDDEN001"} for t in document["tests"]
+               if t["extra_data"]["part"] == "vectorized" and t["extra_data"]["function"] != "relu")
+    others = {t["name"]: t["score"] for t in document["tests"]
+              if t["extra_data"]["function"] != "relu" and t["extra_data"]["part"] == "tests"}
+    assert others == {t["name"]: t["score"] for t in reference["tests"]
+                      if t["extra_data"]["function"] != "relu" and t["extra_data"]["part"] == "tests"}
 
 
 def test_honest_outputs_are_not_cut(batch):
