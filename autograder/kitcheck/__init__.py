@@ -137,9 +137,10 @@ def vectorized(name: str, assignment: str) -> None:
 
 
 def _executed_cells() -> list[tuple[str, str]]:
-    """The sources this IPython kernel has run, in order, labelled as Jupyter labels them."""
+    """The sources this IPython kernel has run, in order, labelled as Jupyter labels them: as the
+    student typed them (`In` holds them transformed, `%matplotlib` become `get_ipython()` calls)."""
     try:
-        history = get_ipython().user_ns["In"]  # noqa: F821 (defined inside IPython)
+        history = get_ipython().history_manager.input_hist_raw  # noqa: F821 (defined inside IPython)
     except NameError:
         return []
     return [(f"In [{number}]", source) for number, source in enumerate(history) if source.strip()]
