@@ -26,7 +26,8 @@ from autograder.commands.grade import grade
 from autograder.config import load_config
 from tests.students import source_of
 from tests.test_hostile import (HOSTILE, REPO, Hostile, _hostile_source, _new_course, _read_results,
-                                _submit_source, find, has_code, processes_named, reported_codes, scores)
+                                _submit_source, assert_others_as_reference, find, has_code, processes_named,
+                                reported_codes)
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0 and sys.platform.startswith("linux")
 pytestmark = pytest.mark.skipif(not IS_ROOT, reason="the default-deny sandbox needs root on Linux")
@@ -104,8 +105,7 @@ def assert_costs_only_itself(root: Path, case: Hostile, reference: dict) -> None
     for word in case.mentions:
         assert word in f"{test['output']}\n{document['output']}".lower(), f"{case.name}: {test['output'][:1000]}"
     if case.others_as_reference:
-        got, want = scores(document), scores(reference)
-        assert {k: v for k, v in got.items() if k != f"{case.unit}: tests" and v != want[k]} == {}
+        assert_others_as_reference(document, reference, f"{case.unit}: tests")
 
 
 # ---------------------------------------------------------------------------------------------
