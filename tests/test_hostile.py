@@ -211,13 +211,12 @@ class ProcessWatch:
         self._thread.join(timeout=5)
 
 
-class LoopbackServer:
-    """A TCP server on 127.0.0.1 that records every connection made to it."""
+class RecordingServer:
+    """A listening socket that records every connection made to it (what the submission sent)."""
 
-    def __init__(self):
-        self.socket = socket.create_server(("127.0.0.1", 0))
+    def __init__(self, listening: socket.socket):
+        self.socket = listening
         self.socket.settimeout(0.2)
-        self.port = self.socket.getsockname()[1]
         self.received: list[bytes] = []
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._serve, daemon=True)
@@ -240,6 +239,14 @@ class LoopbackServer:
         self._stop.set()
         self._thread.join(timeout=5)
         self.socket.close()
+
+
+class LoopbackServer(RecordingServer):
+    """A TCP server on 127.0.0.1."""
+
+    def __init__(self):
+        super().__init__(socket.create_server(("127.0.0.1", 0)))
+        self.port = self.socket.getsockname()[1]
 
 
 # ---------------------------------------------------------------------------------------------

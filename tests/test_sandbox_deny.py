@@ -16,7 +16,6 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -25,9 +24,9 @@ import pytest
 from autograder.commands.grade import grade
 from autograder.config import load_config
 from tests.students import source_of
-from tests.test_hostile import (HOSTILE, REPO, Hostile, _hostile_source, _new_course, _read_results,
-                                _submit_source, assert_others_as_reference, find, has_code, processes_named,
-                                reported_codes)
+from tests.test_hostile import (HOSTILE, REPO, Hostile, RecordingServer, _hostile_source, _new_course,
+                                _read_results, _submit_source, assert_others_as_reference, find, has_code,
+                                processes_named, reported_codes)
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0 and sys.platform.startswith("linux")
 pytestmark = pytest.mark.skipif(not IS_ROOT, reason="the default-deny sandbox needs root on Linux")
@@ -44,37 +43,15 @@ def cases(names: list[str]) -> list[Hostile]:
     return [found[name] for name in names]
 
 
-class UnixServer:
-    """A unix socket server bound on the host, recording what reaches it."""
+class UnixServer(RecordingServer):
+    """A unix socket bound to a path on the host, as a service of the grader's machine would be."""
 
     def __init__(self, path: Path):
-        self.socket = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        self.socket.bind(str(path))
+        listening = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        listening.bind(str(path))
         os.chmod(path, 0o777)
-        self.socket.listen()
-        self.socket.settimeout(0.2)
-        self.received: list[bytes] = []
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
-
-    def _serve(self):
-        while not self._stop.is_set():
-            try:
-                connection, _ = self.socket.accept()
-            except OSError:
-                continue
-            with connection:
-                connection.settimeout(1)
-                try:
-                    self.received.append(connection.recv(100) or b"(connected)")
-                except OSError:
-                    self.received.append(b"(connected)")
-
-    def close(self):
-        self._stop.set()
-        self._thread.join(timeout=5)
-        self.socket.close()
+        listening.listen()
+        super().__init__(listening)
 
 
 def sysv_keys() -> set[int]:
