@@ -6,7 +6,6 @@ course copies: once by `nbgrader autograde`'s own pipeline with its Jupyter kern
 difference by design: the kit gives no vectorization point to a function that fails every case
 it is tested on (NOT_WORKING), which a kernel cannot tell (it stops at the first failing case).
 """
-import json
 
 import pytest
 from nbgrader.api import Gradebook
@@ -16,6 +15,7 @@ from autograder.authoring.submissions import write_submission
 from autograder.commands.course import nbgrader_api
 from autograder.commands.grade import grade
 from autograder.config import assignment_names, load_config
+from benchmarks.grading import withheld
 from tests.conftest import REPO
 from tests.students import source_of
 
@@ -60,17 +60,7 @@ def both(tmp_path_factory):
         for student, _ in submissions(assignment):
             assert api.autograde(assignment, student)["success"]
         assert [g.error for g in grade(kit, assignment, feedback=False) if g.error] == []
-    return scores(stock), scores(kit), not_working(kit)
-
-
-def not_working(root):
-    """(assignment, student, cell) of the vectorization points the kit withheld for failing code."""
-    withheld = set()
-    for path in (root / "autograded").glob("*/*/results.json"):
-        for test in json.loads(path.read_text())["tests"]:
-            if "NOT_WORKING" in test["extra_data"]["codes"]:
-                withheld.add((path.parent.name, path.parent.parent.name, f"vectorized_{test['extra_data']['function']}"))
-    return withheld
+    return scores(stock), scores(kit), withheld(kit)
 
 
 def test_stock_kernel_and_kit_executor_give_identical_scores_for_every_cell(both):
