@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 
 import nbformat
 import pytest
@@ -39,10 +40,18 @@ def student_id(name: str, code: str, index: int) -> str:
     return f"m{index:02d}-{name}-{code}".lower().replace("_", "-")
 
 
-def caught_in_public(assignment: str) -> set[tuple[str, str]]:
+@lru_cache(maxsize=None)
+def caught_in_public(assignment: str) -> frozenset[tuple[str, str]]:
     """(function, code) of the mistakes some public case catches and names."""
     table = known_mistakes(REPO, assignment)
-    return {(key.split("/")[0], entry["code"]) for key, entries in table.items() for entry in entries}
+    return frozenset((key.split("/")[0], entry["code"]) for key, entries in table.items() for entry in entries)
+
+
+def public_pair(assignment: str, name: str, code: str, source: str) -> int:
+    """The pair's index in PAIRS; skips the test when no public case catches the mistake."""
+    if (name, code) not in caught_in_public(assignment):
+        pytest.skip("no public case catches this mistake: only the hidden cases do")
+    return PAIRS.index((assignment, name, code, source))
 
 
 @pytest.fixture(scope="module")
@@ -121,9 +130,7 @@ def checked(course) -> dict[str, dict]:
 
 @pytest.mark.parametrize("assignment, name, code, source", PAIRS, ids=IDS)
 def test_self_check_names_the_mistake_a_public_case_catches(checked, assignment, name, code, source):
-    if (name, code) not in caught_in_public(assignment):
-        pytest.skip("no public case catches this mistake: only the hidden cases do")
-    result = checked[PAIRS.index((assignment, name, code, source))]
+    result = checked[public_pair(assignment, name, code, source)]
     assert result.status == "failed" and code in result.extra_data["codes"], result.output
     assert any(m["code"] == code for m in result.extra_data["mistakes"])
 
@@ -167,8 +174,6 @@ def kernel_outputs(course) -> dict[tuple, str]:
 
 @pytest.mark.parametrize("assignment, name, code, source", PAIRS, ids=IDS)
 def test_the_notebooks_public_test_cell_names_the_mistake(kernel_outputs, assignment, name, code, source):
-    if (name, code) not in caught_in_public(assignment):
-        pytest.skip("no public case catches this mistake: only the hidden cases do")
-    shown = kernel_outputs[PAIRS.index((assignment, name, code, source))]
+    shown = kernel_outputs[public_pair(assignment, name, code, source)]
     assert f"[{code}]" in shown, shown
     assert "Traceback" not in shown and not re.search(r"kitcheck/__init__\.py", shown), shown
