@@ -91,8 +91,8 @@ if "nbgrader.validator" in sys.modules:
 # ---------------------------------------------------------------------------------------------
 # Grading policy (read by autograder.config.Course)
 # ---------------------------------------------------------------------------------------------
-# Hidden cases are drawn from a generator seeded with (seed, student, assignment, function),
-# so a regrade sees exactly the same inputs.
+# Hidden cases are drawn from a generator seeded with (seed, student, assignment, function,
+# submission): a regrade of the same notebook sees exactly the same inputs, a resubmission new ones.
 c.Course.seed = 2026
 
 # Values must match the reference within |got - expected| <= atol + rtol * |expected|.
