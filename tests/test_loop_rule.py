@@ -30,7 +30,7 @@ if str(REPO) not in sys.path:  # the kit is used from its checkout, not installe
     sys.path.insert(0, str(REPO))
 
 from autograder.kitcheck.loops import (  # noqa: E402
-    CODES, POLICIES, SUGGESTIONS, Finding, defined_functions, is_stub, lint_cells)
+    CODES, POLICIES, SUGGESTIONS, Finding, defined_functions, lint_cells, stubs)
 
 CORPUS = Path(__file__).with_name("loop_corpus")
 SNIPPET_MARK = re.compile(r"^# --- snippet: (?P<description>.+?) ---\s*$")
@@ -263,17 +263,17 @@ def test_a_cell_that_does_not_parse_gives_one_syntax_finding_and_the_rest_is_che
     pytest.param('"""Sigmoid of x."""\nreturn 1 / (1 + np.exp(-x))', False, id="documented"),
     pytest.param("raise ValueError('x')", False, id="another exception"),
 ])
-def test_is_stub_recognizes_the_nbgrader_stub(body, stub):
+def test_stubs_recognize_the_nbgrader_stub(body, stub):
     indented = "\n".join("    " + line for line in body.splitlines())
-    assert is_stub([("cell 1", f"def sigmoid(x):\n{indented}\n")], "sigmoid") is stub
+    assert stubs([("cell 1", f"def sigmoid(x):\n{indented}\n")], ["sigmoid"]) == ({"sigmoid"} if stub else set())
 
 
-def test_is_stub_follows_the_last_definition():
+def test_stubs_follow_the_last_definition():
     implemented = ("cell 1", "def sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n")
     stub = ("cell 2", "def sigmoid(x):\n    # YOUR CODE HERE\n    raise NotImplementedError()\n")
-    assert is_stub([implemented, stub], "sigmoid")
-    assert not is_stub([stub, implemented], "sigmoid")
-    assert is_stub([implemented], "softmax")  # missing counts as a stub
+    assert stubs([implemented, stub], ["sigmoid"]) == {"sigmoid"}
+    assert stubs([stub, implemented], ["sigmoid"]) == set()
+    assert stubs([implemented], ["softmax"]) == {"softmax"}  # missing counts as a stub
 
 
 def test_defined_functions_lists_defs_and_named_lambdas_after_all_cells():

@@ -60,7 +60,7 @@ from .tamper import tampering
 # past it the rule gives up with one finding rather than spend the grader's time.
 MAX_CODE_CHARS = 2_000_000
 
-__all__ = ["CODES", "POLICIES", "SUGGESTIONS", "Finding", "defined_functions", "is_stub",
+__all__ = ["CODES", "POLICIES", "SUGGESTIONS", "Finding", "defined_functions", "stubs",
            "lint_cells"]
 
 
@@ -178,17 +178,12 @@ def defined_functions(cells: list[tuple[str, str]]) -> set[str]:
             if isinstance(value, Unit) and value.kind in ("def", "lambda")}
 
 
-def is_stub(cells: list[tuple[str, str]], name: str) -> bool:
-    """True when `name` is not defined, or its last definition does nothing but a stub.
+def stubs(cells: list[tuple[str, str]], names) -> set[str]:
+    """The names among `names` that are not defined, or whose last definition does nothing but a stub.
 
     A stub body is, after an optional docstring, only comments, `pass`, `...` and
     `raise NotImplementedError(...)`: nbgrader's "# YOUR CODE HERE\nraise NotImplementedError()".
     """
-    return name in stubs(cells, [name])
-
-
-def stubs(cells: list[tuple[str, str]], names) -> set[str]:
-    """The names among `names` that is_stub would call stubs, reading the cells once."""
     bindings = Program(parse_cells(cells)).module.bindings
     return {name for name in names if _is_stub_binding(bindings.get(name))}
 
