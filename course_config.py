@@ -16,6 +16,12 @@ EXECUTOR = os.environ.get("AUTOGRADER_EXECUTOR", "sandbox")
 # nbgrader
 # ---------------------------------------------------------------------------------------------
 c.CourseDirectory.course_id = "dl-python-vectorization"
+# The gradebook: nbgrader's default, SQLite in gradebook.db in the course root, suits one machine.
+# With several graders or a large course, PostgreSQL (nbgrader supports it; the kit installs its
+# driver): c.CourseDirectory.db_url = "postgresql://USER:PASSWORD@HOST:5432/DATABASE".
+# The environment variable AUTOGRADER_DB_URL overrides it, for the kit and plain nbgrader alike.
+if os.environ.get("AUTOGRADER_DB_URL"):
+    c.CourseDirectory.db_url = os.environ["AUTOGRADER_DB_URL"]
 c.CourseDirectory.source_directory = "assignments"
 # Notebook sources written as text (*.nb.md) build the .ipynb files; they are not released.
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "*.nb.md"]
@@ -101,6 +107,10 @@ c.Course.atol = 1e-8
 
 # The language of the explanation added under each failed check's messages: "en" or "ko".
 c.Course.language = "en"
+
+# Grading on a Dask cluster: the address of its scheduler (e.g. "tcp://grader-1:8786"), or "" to
+# grade on this machine. `autograder grade --scheduler ADDRESS` overrides it (see README, "Cluster").
+c.Course.scheduler = ""
 
 # The loop rule's optional third opinion, by timing against the reference on a large input:
 # "off", "report" (a note in the feedback) or "penalize" (also fails the vectorization cell).

@@ -43,20 +43,27 @@ def _report(args) -> int:
 def _grade(args) -> int:
     from autograder.sandbox.client import Zygote
 
-    Zygote.prestart(args.jobs or os.cpu_count() or 1)  # warm parents start while nbgrader imports
-    from autograder.commands.grade import grade
+    if not args.scheduler:
+        Zygote.prestart(args.jobs or os.cpu_count() or 1)  # warm parents start while nbgrader imports
+    from autograder.commands.grade import grade, to_grade
     from autograder.sandbox.confine import unavailable_protections
 
-    if unavailable_protections():
+    if unavailable_protections() and not args.scheduler:
         print(f"note: {unavailable_protections()}", file=sys.stderr)
     from autograder.commands.table import grade_table
 
-    graded = grade(course_root(), args.assignment, jobs=args.jobs, feedback=not args.no_feedback)
+    root = course_root()
+    students, skipped = to_grade(root, args.assignment, force=args.force)
+    graded = grade(root, args.assignment, students, jobs=args.jobs, feedback=not args.no_feedback,
+                   scheduler=args.scheduler)
     print(grade_table(args.assignment, graded))
     failed = [g for g in graded if g.error]
     seconds = sum(g.seconds for g in graded)
     print(f"{len(graded)} submissions graded, {len(failed)} could not be graded; "
           f"{seconds / max(len(graded), 1):.2f} s of grading per submission")
+    if skipped:
+        print(f"{skipped} submissions graded before and not handed in since were left as they are "
+              "(--force grades them again)")
     return 1 if failed else 0
 
 
@@ -108,6 +115,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("assignment", metavar="ASSIGNMENT")
     p.add_argument("--jobs", type=int, default=None, help="parallel graders (default: the number of cores)")
     p.add_argument("--no-feedback", action="store_true", help="skip writing feedback HTML")
+    p.add_argument("--force", action="store_true",
+                   help="grade every submission again, also those graded before and not handed in since")
+    p.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                   help="grade on the Dask cluster whose scheduler is at ADDRESS, e.g. tcp://grader-1:8786 "
+                        "(default: course_config.py's c.Course.scheduler; none: on this machine)")
     p.set_defaults(run=_grade)
     p = sub.add_parser("report", help="the instructor's HTML report on an assignment's graded submissions")
     p.add_argument("assignment", metavar="ASSIGNMENT")

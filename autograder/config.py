@@ -26,6 +26,8 @@ class Course(Configurable):
         "'report' adds a note to the feedback when it is far slower, 'penalize' also fails its "
         "vectorization cell; it costs grading time (up to seconds for a looping optimize).")).tag(config=True)
     slow_ratio = Float(20.0, help="How many times slower than the reference counts as SLOW.").tag(config=True)
+    scheduler = Unicode("", help="Address of a Dask scheduler to grade on (tcp://HOST:8786); '' grades "
+                                 "on this machine.").tag(config=True)
     language = Unicode("en", help="Language of the code explanations in feedback: 'en' or 'ko'.").tag(config=True)
     assignments = Dict(
         help="assignment -> {unit name -> {points, loops, vectorized_points, kind, rtol, atol}}"

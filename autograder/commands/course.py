@@ -8,14 +8,13 @@ from nbgrader.apps import NbGraderAPI
 from nbgrader.coursedir import CourseDirectory
 from traitlets.config import Config
 
-from autograder.config import load_config
+from autograder.course_dir import course_dir
 from autograder.own_scripts import find_own_scripts
 
 
 def nbgrader_api(root: Path) -> NbGraderAPI:
     find_own_scripts()
-    config = Config(load_config(root))
-    config.CourseDirectory.root = str(root)
+    config = Config(course_dir(root).config)
     config.Exchange.root = str(root / ".exchange")  # unused by the kit; keeps nbgrader off /srv
     api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
     api.log.setLevel(logging.WARNING)

@@ -11,18 +11,19 @@ from autograder.commands.grade import grade
 from autograder.commands.release import release
 from autograder.commands.table import grade_table
 from autograder.config import assignment_names
+from autograder.course_dir import course_dir
 
 SAMPLES = "demo/submissions"
 
 
 def submit_samples(root: Path, assignment: str) -> list[str]:
     """Copy each sample student's work into submitted/<student>/<assignment>/, nbgrader's layout."""
-    students = []
+    students, folders = [], course_dir(root)
     for student_file in sorted((root / SAMPLES).glob(f"*/{assignment}.py")):
         student = student_file.parent.name
-        target = root / "submitted" / student / assignment
+        target = folders.submitted(student, assignment)
         shutil.rmtree(target, ignore_errors=True)
-        write_submission(root / "release" / assignment / f"{assignment}.ipynb", student_file, target)
+        write_submission(folders.release(assignment) / f"{assignment}.ipynb", student_file, target)
         students.append(student)
     return students
 

@@ -14,6 +14,7 @@ from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.plugins import CsvExportPlugin
 
 from autograder.config import assignment_names, load_config, units
+from autograder.course_dir import course_dir
 from autograder.kitcheck.safe_text import csv_safe
 
 COLUMNS = ["assignment", "duedate", "timestamp", "student_id", "last_name", "first_name", "email",
@@ -52,7 +53,7 @@ def _row(gradebook: Gradebook, assignment, student) -> dict:
 
 def export(root: Path, destination: Path, by_function: bool = False, assignments: list[str] | None = None) -> Path:
     config = load_config(root)
-    with Gradebook(f"sqlite:///{root / 'gradebook.db'}", course_id=config.CourseDirectory.course_id) as gradebook:
+    with course_dir(root).gradebook() as gradebook:
         if by_function:
             _export_by_function(root, gradebook, destination, assignments or assignment_names(root))
         else:

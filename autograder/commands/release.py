@@ -6,6 +6,7 @@ from pathlib import Path
 
 from autograder.commands.course import nbgrader_api, require_success
 from autograder.config import assignment_names
+from autograder.course_dir import course_dir
 
 KITCHECK = Path(__file__).resolve().parent.parent / "kitcheck"
 # JupyterLab started in a release folder reads nbgrader_config.py there: the Validate button runs the kit.
@@ -54,7 +55,7 @@ def release(root: Path, assignment: str) -> Path:
     """Run nbgrader's generate_assignment, then add the public checks, a student README and the
     configuration that makes nbgrader's Validate button run the kit's self-check."""
     require_success(nbgrader_api(root).generate_assignment(assignment, force=True), f"release of {assignment}")
-    target = root / "release" / assignment
+    target = course_dir(root).release(assignment)
     # The public checks, with the known mistakes of this assignment's public cases only.
     others = [f"{name}.json" for name in assignment_names(root) if name != assignment]
     shutil.copytree(KITCHECK, target / "kitcheck", dirs_exist_ok=True,

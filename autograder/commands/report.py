@@ -20,6 +20,7 @@ from matplotlib import rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from autograder.course_dir import course_dir
 from autograder.kitcheck.codes import CODES
 from autograder.kitcheck.loops.findings import CODES as LOOP_CODES
 
@@ -53,14 +54,15 @@ class CodeCount:
 
 def load_submissions(root: Path, assignment: str) -> list[Submission]:
     """Every student's results.json for the assignment; an unreadable one becomes a failed submission."""
-    found = []
-    for path in sorted((root / "autograded").glob(f"*/{assignment}/results.json")):
+    found, folders = [], course_dir(root)
+    for student in folders.students("autograded", assignment, must_exist="results.json"):
+        path = folders.autograded(student, assignment) / "results.json"
         try:
             document = json.loads(path.read_text())
         except (OSError, ValueError) as error:
             document = {"score": 0, "max_score": 0, "output": f"grading failed: unreadable results.json ({error})",
                         "tests": []}
-        found.append(Submission(path.parent.parent.name, document, _seconds(path.parent / "timing.json")))
+        found.append(Submission(student, document, _seconds(path.parent / "timing.json")))
     if not found:
         raise FileNotFoundError(f"no autograded/*/{assignment}/results.json: "
                                 f"run `autograder grade {assignment}` first")

@@ -17,6 +17,7 @@ from traitlets import Float, Integer, List, Unicode
 
 from autograder import mistakes
 from autograder.config import course_root
+from autograder.course_dir import course_dir
 from autograder.grading import context
 from autograder.grading.seeds import submission_key
 from autograder.notebook.cells import student_cells
@@ -67,7 +68,7 @@ class SandboxExecute(NbGraderPreprocessor):
     def _sandbox(self, root: Path, assignment: str) -> Sandbox:
         limits = Limits(cpu_seconds=self.cpu_seconds, memory_mb=self.memory_mb, processes=self.processes,
                         file_mb=self.file_mb, disk_mb=self.disk_mb)
-        return Sandbox(data_files(root / "assignments" / assignment), limits, hide=hidden_paths(root),
+        return Sandbox(data_files(course_dir(root).source(assignment)), limits, hide=hidden_paths(root),
                        cell_seconds=self.cell_timeout, call_seconds=self.call_timeout,
                        output_limit=self.output_kb * 1024, submission_seconds=self.submission_seconds)
 

@@ -13,20 +13,21 @@ from pathlib import Path
 
 import nbformat
 
+from autograder.course_dir import CourseDir
 from autograder.pipeline.feedback_page import render
 
 RELEASE_NEEDS = ("timestamp.txt", "submission_secret.txt")
 
 
 class FeedbackWriter:
-    def __init__(self, root: Path, assignment: str):
-        self.root, self.assignment = root, assignment
+    def __init__(self, folders: CourseDir, assignment: str):
+        self.folders, self.assignment = folders, assignment
 
     def write(self, student: str) -> Path:
-        graded = self.root / "autograded" / student / self.assignment
+        graded = self.folders.autograded(student, self.assignment)
         document = json.loads((graded / "results.json").read_text())
         nb = nbformat.read(graded / f"{self.assignment}.ipynb", as_version=4)
-        target = self.root / "feedback" / student / self.assignment / f"{self.assignment}.html"
+        target = self.folders.feedback(student, self.assignment) / f"{self.assignment}.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(render(self.assignment, student, document, nb), encoding="utf-8")
         for name in RELEASE_NEEDS:

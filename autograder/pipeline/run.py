@@ -1,4 +1,5 @@
-"""Grade a batch of submissions: in parallel processes, one gradebook write, then feedback."""
+"""Grade a batch of submissions: in parallel processes (or on a Dask cluster: cluster.py), one
+gradebook writer, then feedback."""
 from __future__ import annotations
 
 import multiprocessing
@@ -6,16 +7,19 @@ import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from traitlets.config import Config
 
-from autograder.config import load_config, units
+from autograder.config import Unit, units
+from autograder.course_dir import CourseDir, course_dir
 from autograder.pipeline.feedback import FeedbackWriter
 from autograder.pipeline.gradebook import Recorder
 from autograder.pipeline.progress import Progress
 from autograder.pipeline.pool import GraderPools
+from autograder.pipeline.source_cells import SourceNotebook
 from autograder.pipeline.submission import Graded, SubmissionGrader, failed, write_results
 from autograder.sandbox.client import Zygote
 
@@ -27,82 +31,108 @@ FEEDBACK_STOPPED = "the process writing it stopped; the scores above are recorde
 _worker: dict = {}  # this grader process's grader and feedback writer, built once
 
 
+@dataclass(frozen=True)
+class Setup:
+    """What every grader of a batch starts from, read once by the batch's client."""
+
+    folders: CourseDir
+    assignment: str
+    config: Config
+    units: tuple[Unit, ...]
+    source: SourceNotebook  # the gradebook's copy of the source notebook
+
+    def grader(self) -> SubmissionGrader:
+        return SubmissionGrader(self.folders, self.assignment, self.config, self.units, self.source)
+
+
 def grade_batch(root: Path, assignment: str, students: list[str], jobs: int | None = None,
-                feedback: bool = True, progress: Progress | None = None) -> list[Graded]:
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(students) or 1))
-    config = Config(load_config(root))
-    config.CourseDirectory.root = str(root)
-    setup = (root, assignment, config)
+                feedback: bool = True, progress: Progress | None = None, scheduler: str = "") -> list[Graded]:
+    folders = course_dir(root)
     progress = progress or Progress(assignment, len(students))
-    recorder = Recorder(root, config.CourseDirectory.course_id, assignment)
-    with recorder:
-        batch = (_serial if jobs == 1 else _parallel)(setup, students, jobs, feedback, recorder, progress)
+    with Recorder(folders, assignment) as recorder:
+        setup = Setup(folders, assignment, folders.config, units(root, assignment), recorder.source())
+        if scheduler:
+            from autograder.pipeline.cluster import grade_on_cluster  # Dask is imported only for a cluster
+
+            batch = grade_on_cluster(setup, students, scheduler, feedback, recorder, progress)
+        else:
+            jobs = max(1, min(jobs or os.cpu_count() or 1, len(students) or 1))
+            batch = (_serial if jobs == 1 else _parallel)(setup, students, jobs, feedback, recorder, progress)
     progress.close()
     return batch
 
 
-def _serial(setup: tuple, students: list[str], jobs: int, feedback: bool, recorder: Recorder,
+def _serial(setup: Setup, students: list[str], jobs: int, feedback: bool, recorder: Recorder,
             progress: Progress) -> list[Graded]:
-    _start(multiprocessing.Value("i", 0), *setup)
-    batch = [_tick(progress, recorder.add(_grade(s))) for s in students]
+    _start(multiprocessing.Value("i", 0), setup)
+    batch = [tick(progress, recorder.add(_grade(s))) for s in students]
+    recorder.flush()
     if feedback:
-        _note_feedback(setup, batch, {s: _feedback(s) for s in _to_feed(batch)})
+        note_feedback(setup, batch, {s: _feedback(s) for s in to_feed(batch)})
     return batch
 
 
-def _parallel(setup: tuple, students: list[str], jobs: int, feedback: bool, recorder: Recorder,
+def _parallel(setup: Setup, students: list[str], jobs: int, feedback: bool, recorder: Recorder,
               progress: Progress) -> list[Graded]:
     context = multiprocessing.get_context("fork")
     slots = context.Value("i", 0)
-    new_pool = partial(ProcessPoolExecutor, mp_context=context, initializer=_start, initargs=(slots, *setup))
+    new_pool = partial(ProcessPoolExecutor, mp_context=context, initializer=_start, initargs=(slots, setup))
     done, reasons = {}, {}
     with GraderPools(jobs, new_pool) as pools:
-        pools.map(_grade, students, lambda s, graded: done.__setitem__(s, _tick(progress, recorder.add(graded))),
-                  lambda s, error: done.__setitem__(s, _tick(progress, _stopped(setup, s, error))))
+        pools.map(_grade, students, lambda s, graded: done.__setitem__(s, tick(progress, recorder.add(graded))),
+                  lambda s, error: done.__setitem__(s, tick(progress, stopped(setup, s, error))))
         batch = [done[s] for s in students]
-        if feedback:  # feedback reads the gradebook: only once every score is in
-            recorder.gradebook.db.commit()
-            pools.map(_feedback, _to_feed(batch), reasons.__setitem__,
+        recorder.flush()  # a submission whose scores cannot be recorded gets no feedback page
+        if feedback:
+            pools.map(_feedback, to_feed(batch), reasons.__setitem__,
                       lambda s, error: reasons.__setitem__(s, FEEDBACK_STOPPED))
-    _note_feedback(setup, batch, reasons)
+    note_feedback(setup, batch, reasons)
     return batch
 
 
-def _stopped(setup: tuple, student: str, error: Exception) -> Graded:
+def stopped(setup: Setup, student: str, error: Exception, died: bool | None = None) -> Graded:
     """A submission whose grader process died (twice) or failed: it fails alone, and says so."""
-    root, assignment, _ = setup
     print(f"{student}: grading stopped ({type(error).__name__}: {error})", file=sys.stderr)
-    reason = PROCESS_DIED if isinstance(error, BrokenProcessPool) else GRADER_ERROR.format(type(error).__name__)
-    graded = failed(student, units(root, assignment), reason)
-    write_results(root / "autograded" / student / assignment, graded)
+    died = isinstance(error, BrokenProcessPool) if died is None else died
+    graded = failed(student, setup.units, PROCESS_DIED if died else GRADER_ERROR.format(type(error).__name__))
+    write_results(setup.folders.autograded(student, setup.assignment), graded)
     return graded
 
 
-def _to_feed(batch: list[Graded]) -> list[str]:
+def to_feed(batch: list[Graded]) -> list[str]:
     return [g.student for g in batch if not g.error]
 
 
-def _note_feedback(setup: tuple, batch: list[Graded], reasons: dict[str, str]) -> None:
+def note_feedback(setup: Setup, batch: list[Graded], reasons: dict[str, str]) -> None:
     """A submission whose feedback page could not be written says so in its results.json."""
-    root, assignment, _ = setup
     for graded in batch:
         if reasons.get(graded.student):
             graded.notes.append(f"no feedback page: {reasons[graded.student]}")
-            write_results(root / "autograded" / graded.student / assignment, graded)
+            write_results(setup.folders.autograded(graded.student, setup.assignment), graded)
 
 
-def _tick(progress: Progress, graded: Graded) -> Graded:
+def tick(progress: Progress, graded: Graded) -> Graded:
     progress.step(failed=bool(graded.error))
     return graded
 
 
-def _start(slots, root: Path, assignment: str, config: Config) -> None:
+def write_feedback(writer: FeedbackWriter, student: str) -> str:
+    """Write one student's feedback page; what went wrong, in a sentence, or ""."""
+    try:
+        writer.write(student)
+    except Exception as error:  # a notebook nbgrader's feedback steps reject costs its feedback only
+        print(f"{student}: no feedback HTML ({type(error).__name__}: {error})", file=sys.stderr)
+        return f"the page could not be written ({type(error).__name__}); the scores above are recorded"
+    return ""
+
+
+def _start(slots, setup: Setup) -> None:
     with slots.get_lock():  # which of the prestarted warm parents (if any) is this process's
         slot, slots.value = slots.value, slots.value + 1
     Zygote.adopt(slot)
     Zygote.shared()  # started now if none was prestarted, while this process gets ready
-    _worker["grader"] = SubmissionGrader(root, assignment, config, units(root, assignment))
-    _worker["feedback"] = FeedbackWriter(root, assignment)
+    _worker["grader"] = setup.grader()
+    _worker["feedback"] = FeedbackWriter(setup.folders, setup.assignment)
 
 
 def _grade(student: str) -> Graded:
@@ -110,10 +140,4 @@ def _grade(student: str) -> Graded:
 
 
 def _feedback(student: str) -> str:
-    """Write one student's feedback page; what went wrong, in a sentence, or ""."""
-    try:
-        _worker["feedback"].write(student)
-    except Exception as error:  # a notebook nbgrader's feedback steps reject costs its feedback only
-        print(f"{student}: no feedback HTML ({type(error).__name__}: {error})", file=sys.stderr)
-        return f"the page could not be written ({type(error).__name__}); the scores above are recorded"
-    return ""
+    return write_feedback(_worker["feedback"], student)

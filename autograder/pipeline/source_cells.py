@@ -1,55 +1,79 @@
-"""nbgrader's OverwriteCells and OverwriteKernelspec with the gradebook read once per grader process.
+"""nbgrader's OverwriteCells and OverwriteKernelspec, answered from a copy of the source notebook.
 
-They ask the gradebook about the source notebook for every submission (a few SQL queries per
-cell); the source notebook does not change during a batch, so the answers are kept.
+Both ask the gradebook about the source notebook for every submission (a few SQL queries per
+cell). The source notebook does not change during a batch, so the batch's client reads it once
+(SourceNotebook.read) and hands that plain copy to every grader process, local or on a cluster
+worker: graders never open the gradebook, and need no connection to it.
 """
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 import nbformat
-
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.preprocessors import OverwriteCells, OverwriteKernelspec
 
 
-class _Remembered:
-    """A read-only view of a gradebook whose lookups are answered once (missing entries too)."""
+@dataclass(frozen=True)
+class SourceCell:
+    """A gradebook SourceCell's fields OverwriteCells reads."""
 
-    def __init__(self, gradebook: Gradebook):
-        self._gradebook, self._answers = gradebook, {}
-
-    def __getattr__(self, name: str):
-        method = getattr(self._gradebook, name)
-
-        def remembered(*args):
-            key = (name, args)
-            if key not in self._answers:
-                try:
-                    self._answers[key] = (method(*args), None)
-                except MissingEntry as missing:
-                    self._answers[key] = (None, missing)
-            value, missing = self._answers[key]
-            if missing is not None:
-                raise missing
-            return value
-
-        return remembered
+    name: str
+    cell_type: str
+    locked: bool
+    checksum: str
+    source: str
 
 
-_views: dict[str, _Remembered] = {}
+@dataclass(frozen=True)
+class GradedCell:
+    """A grade, solution or task cell: its name and points (none for a solution cell)."""
+
+    name: str
+    max_score: float | None = None
 
 
-def remembered(db_url: str) -> _Remembered:
-    if db_url not in _views:
-        _views[db_url] = _Remembered(Gradebook(db_url))
-    return _views[db_url]
+@dataclass(frozen=True)
+class SourceNotebook:
+    """The gradebook's record of one source notebook, answering the lookups nbgrader's steps make."""
+
+    kernelspec: str | None
+    source_cells: tuple[SourceCell, ...]
+    grade_cells: tuple[GradedCell, ...]
+    solution_cells: tuple[GradedCell, ...]
+    task_cells: tuple[GradedCell, ...]
+
+    @classmethod
+    def read(cls, gradebook: Gradebook, notebook: str, assignment: str) -> "SourceNotebook":
+        found = gradebook.find_notebook(notebook, assignment)
+        return cls(found.kernelspec,
+                   tuple(SourceCell(c.name, c.cell_type, c.locked, c.checksum, c.source) for c in found.source_cells),
+                   tuple(GradedCell(c.name, c.max_score) for c in found.grade_cells),
+                   tuple(GradedCell(c.name) for c in found.solution_cells),
+                   tuple(GradedCell(c.name, c.max_score) for c in found.task_cells))
+
+    # -- the Gradebook methods OverwriteCells calls --------------------------------------------
+    def find_notebook(self, notebook: str, assignment: str) -> "SourceNotebook":
+        return self
+
+    def find_source_cell(self, name: str, notebook: str, assignment: str) -> SourceCell:
+        return _named(self.source_cells, name)
+
+    def find_graded_cell(self, name: str, notebook: str, assignment: str) -> GradedCell:
+        return _named(self.grade_cells + self.task_cells, name)
+
+
+def _named(cells: tuple, name: str):
+    for cell in cells:
+        if cell.name == name:
+            return cell
+    raise MissingEntry()
 
 
 class CachedOverwriteKernelspec(OverwriteKernelspec):
     def preprocess(self, nb, resources):
-        grading = resources["nbgrader"]
-        kernelspec = remembered(grading["db_url"]).find_notebook(grading["notebook"], grading["assignment"]).kernelspec
+        kernelspec = resources["autograder"]["source"].kernelspec
         if kernelspec:
             nb.metadata["kernelspec"] = json.loads(kernelspec)
         return nb, resources
@@ -59,8 +83,7 @@ class CachedOverwriteCells(OverwriteCells):
     def preprocess(self, nb, resources):
         self.notebook_id = resources["nbgrader"]["notebook"]
         self.assignment_id = resources["nbgrader"]["assignment"]
-        self.db_url = resources["nbgrader"]["db_url"]
-        self.gradebook = remembered(self.db_url)
+        self.gradebook = resources["autograder"]["source"]
         nb, resources = super(OverwriteCells, self).preprocess(nb, resources)  # the per-cell pass
         if self.add_missing_cells:
             nb, resources = self.add_missing_grade_cells(nb, resources)

@@ -1,8 +1,10 @@
 """Grade one submission with nbgrader's own preprocessors, outside nbgrader's per-notebook converter.
 
 The steps are the ones course_config.py lists for `nbgrader autograde`, minus those that write
-to the gradebook (the batch records every score in one transaction afterwards) and nbgrader's
-metadata schema check (OverwriteCells has already restored every graded cell from the gradebook).
+to the gradebook (the batch's one writer records the scores, in batches: gradebook.py) and
+nbgrader's metadata schema check (OverwriteCells has already restored every graded cell from the
+gradebook's copy of the source notebook). Reading, grading and writing are separate steps: a local
+grader process does all three, a cluster worker only grades (cluster.py).
 """
 from __future__ import annotations
 
@@ -20,10 +22,12 @@ from traitlets.utils.importstring import import_item
 
 from autograder.notebook.results import TestResult, unit_results, write_results_json
 from autograder.config import Course, Unit
-from autograder.pipeline.source_cells import CachedOverwriteCells, CachedOverwriteKernelspec
+from autograder.course_dir import CourseDir
+from autograder.pipeline.source_cells import CachedOverwriteCells, CachedOverwriteKernelspec, SourceNotebook
 from autograder.pipeline.submitted_files import BadSubmission, SubmittedFolder
 
 SKIPPED = ("SaveAutoGrades", "AssignLatePenalties", "CheckCellMetadata")
+FAILED = "grading failed: "  # how results.json of a submission that could not be graded begins
 UNMATCHED = ("the notebook's graded cells were changed so that they no longer match the assignment "
              "(a graded cell was copied, or its nbgrader metadata edited): download a fresh copy of the "
              "notebook, paste your answers into it and submit again")
@@ -40,62 +44,107 @@ class Graded:
     timestamp: str | None = None
     notes: list = field(default_factory=list)        # what went wrong after grading, for results.json
     submission: str = ""  # the key its hidden inputs were drawn with (seeds.submission_key)
+    extra_files: dict = field(default_factory=dict, repr=False)  # the submission's other files, until written
 
     @property
     def score(self) -> float:
         return sum(r.score for r in self.results)
 
 
+@dataclass
+class Submission:
+    """What a student handed in, read from submitted/ by the process that writes autograded/."""
+
+    student: str
+    notebook: bytes
+    timestamp: str | None
+    extra_files: dict[str, bytes]
+
+    @classmethod
+    def read(cls, folders: CourseDir, student: str, assignment: str) -> "Submission":
+        """Raises BadSubmission, saying why, for a folder or notebook that cannot be read."""
+        with SubmittedFolder(folders, student, assignment) as folder:
+            timestamp = folder.timestamp()
+            notebook = folder.read(f"{assignment}.ipynb")
+            if notebook is None:
+                raise BadSubmission(f"no notebook named {assignment}.ipynb was submitted")
+            return cls(student, notebook, timestamp, folder.extra_files())
+
+
 class SubmissionGrader:
     """Per grader process: the configured preprocessors, built once, applied to each submission."""
 
-    def __init__(self, root: Path, assignment: str, config: Config, units: list[Unit]):
-        self.root, self.assignment, self.units = root, assignment, units
+    def __init__(self, folders: CourseDir, assignment: str, config: Config, units: list[Unit],
+                 source: SourceNotebook):
+        self.folders, self.assignment, self.source = folders, assignment, source
         names = [*_pipeline(config, "sanitize_preprocessors"), *_pipeline(config, "autograde_preprocessors")]
         cached = {"OverwriteCells": CachedOverwriteCells, "OverwriteKernelspec": CachedOverwriteKernelspec}
         names = [cached.get(_short(name), name) for name in names]
         self.steps = [_step(name, config) for name in names if _short(name) not in SKIPPED]
-        self.db_url = f"sqlite:///{root / 'gradebook.db'}"
-        self.solution_ids = {u.name for u in units}
-        self.language = Course(config=config).language
+        self.scorer = Scorer(units, Course(config=config).language)
 
     def grade(self, student: str) -> Graded:
+        """Read, grade and write one submission in this process."""
         started = time.perf_counter()
-        target = self.root / "autograded" / student / self.assignment
         try:
-            with SubmittedFolder(self.root, student, self.assignment) as folder:
-                timestamp = folder.timestamp()
-                nb = read_submission(folder, f"{self.assignment}.ipynb", self.solution_ids)
-                nb, resources = self._process(nb, student)
-                graded = self._score(student, nb)
-                graded.submission = resources.get("autograder", {}).get("submission", "")
-                _write_autograded(folder, target, nb, self.assignment)
-                graded.timestamp = timestamp
+            submission = Submission.read(self.folders, student, self.assignment)
+            nb, key = self.run(student, submission.notebook)
+            graded = self.scorer.score(submission, nb, key)
         except BadSubmission as error:
-            graded = self._failed(student, str(error))
+            return finish(self.folders, self.assignment, self.scorer.failed(student, str(error)), started)
+        return finish(self.folders, self.assignment, graded, started, nb)
+
+    def run(self, student: str, notebook: bytes) -> tuple[NotebookNode, str]:
+        """The graded notebook and the key its hidden inputs were drawn with; BadSubmission if it
+        cannot be graded. Reads and writes no file: a cluster worker runs it on bytes it was sent."""
+        nb = read_submission(notebook, f"{self.assignment}.ipynb", self.scorer.solution_ids)
+        resources = {"nbgrader": {"student": student, "assignment": self.assignment, "notebook": self.assignment},
+                     "autograder": {"source": self.source}}
+        try:
+            for step in self.steps:
+                nb, resources = step(nb, resources)  # a step whose `enabled` is off does nothing, as in nbgrader
         except Exception:  # whatever else a hostile notebook trips in nbgrader's steps: its own loss only
-            graded = self._failed(student, UNMATCHED)
-        graded.seconds = time.perf_counter() - started
-        write_results(target, graded)
-        (target / "timing.json").write_text(json.dumps({"seconds": round(graded.seconds, 3)}) + "\n")
-        return graded
+            raise BadSubmission(UNMATCHED) from None
+        return nb, resources["autograder"].get("submission", "")
 
-    def _failed(self, student: str, reason: str) -> Graded:
-        return failed(student, self.units, reason)
 
-    def _process(self, nb: NotebookNode, student: str) -> tuple[NotebookNode, dict]:
-        resources = {"nbgrader": {"student": student, "assignment": self.assignment,
-                                  "notebook": self.assignment, "db_url": self.db_url}}
-        for step in self.steps:
-            nb, resources = step(nb, resources)  # a step whose `enabled` is off does nothing, as in nbgrader
-        return nb, resources
+class Scorer:
+    """A graded notebook's scores and result records, as nbgrader scores its cells."""
 
-    def _score(self, student: str, nb: NotebookNode) -> Graded:
+    def __init__(self, units: list[Unit], language: str):
+        self.units, self.language = units, language
+        self.solution_ids = {u.name for u in units}
+
+    def score(self, submission: Submission, nb: NotebookNode, key: str) -> Graded:
+        try:
+            return self._score(submission, nb, key)
+        except Exception:  # cells a hostile notebook bent out of nbgrader's shape: its own loss only
+            raise BadSubmission(UNMATCHED) from None
+
+    def _score(self, submission: Submission, nb: NotebookNode, key: str) -> Graded:
         scores = {c.metadata.nbgrader.grade_id: utils.determine_grade(c)[0] for c in nb.cells if utils.is_grade(c)}
         blank = [c.metadata.nbgrader.grade_id for c in nb.cells
                  if utils.is_solution(c) and c.metadata.nbgrader.get("checksum") == utils.compute_checksum(c)]
         results = unit_results(nb, self.units, lambda cell: utils.determine_grade(cell), self.language)
-        return Graded(student, results, scores=scores, no_response=blank)
+        return Graded(submission.student, results, scores=scores, no_response=blank, timestamp=submission.timestamp,
+                      submission=key, extra_files=submission.extra_files)
+
+    def failed(self, student: str, reason: str) -> Graded:
+        return failed(student, self.units, reason)
+
+
+def finish(folders: CourseDir, assignment: str, graded: Graded, started: float,
+           nb: NotebookNode | None = None) -> Graded:
+    """Write autograded/<student>/<assignment>/: the graded notebook and the submission's other
+    files (if it was graded), results.json and timing.json."""
+    target = folders.autograded(graded.student, assignment)
+    if nb is not None:
+        _write_autograded(target, nb, assignment, graded.extra_files)
+    graded.extra_files = {}  # written: the batch need not keep them
+    graded.seconds = time.perf_counter() - started
+    write_results(target, graded)
+    (target / "timing.json").write_text(json.dumps({"seconds": round(graded.seconds, 3)}) + "\n")
+    return graded
 
 
 def failed(student: str, units: list[Unit], reason: str) -> Graded:
@@ -103,11 +152,8 @@ def failed(student: str, units: list[Unit], reason: str) -> Graded:
     return Graded(student, unit_results(nbformat.v4.new_notebook(), units, _zero), error=reason)
 
 
-def read_submission(folder: SubmittedFolder, name: str, solution_ids: set[str]) -> NotebookNode:
+def read_submission(text: bytes, name: str, solution_ids: set[str]) -> NotebookNode:
     """The submitted notebook, or a BadSubmission that says plainly what is wrong with it."""
-    text = folder.read(name)
-    if text is None:
-        raise BadSubmission(f"no notebook named {name} was submitted")
     if not text.strip():
         raise BadSubmission(f"{name} is an empty file")
     try:
@@ -133,14 +179,14 @@ def read_submission(folder: SubmittedFolder, name: str, solution_ids: set[str]) 
 
 def write_results(target: Path, graded: Graded) -> None:
     """results.json: a failed submission says why; notes (feedback, gradebook) follow the scores."""
-    output = f"grading failed: {graded.error}" if graded.error else "\n".join(graded.notes)
+    output = f"{FAILED}{graded.error}" if graded.error else "\n".join(graded.notes)
     write_results_json(target / "results.json", graded.results, output=output,
                        extra={"hidden_cases": graded.submission} if graded.submission else None)
 
 
-def _write_autograded(folder: SubmittedFolder, target: Path, nb: NotebookNode, assignment: str) -> None:
+def _write_autograded(target: Path, nb: NotebookNode, assignment: str, extra_files: dict[str, bytes]) -> None:
     target.mkdir(parents=True, exist_ok=True)
-    for name, data in folder.extra_files().items():
+    for name, data in extra_files.items():
         (target / name).write_bytes(data)
     # nbformat's v4 writer: the cells came from a validated notebook and the kit's own outputs
     (target / f"{assignment}.ipynb").write_text(nbformat.v4.writes(nb))

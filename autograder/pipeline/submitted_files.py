@@ -11,9 +11,10 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from pathlib import Path
 
 from nbgrader.utils import parse_utc
+
+from autograder.course_dir import CourseDir
 
 _FOLDER = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW
 _FILE = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK
@@ -31,15 +32,17 @@ class BadSubmission(Exception):
 class SubmittedFolder:
     """submitted/<student>/<assignment>, opened once; files are read relative to it."""
 
-    def __init__(self, root: Path, student: str, assignment: str):
+    def __init__(self, folders: CourseDir, student: str, assignment: str):
         self.fd = -1
-        shown = "submitted"
+        # the course's submitted folder is the instructor's; each name below it, the student's
+        base = folders.root / folders.step("submitted")
+        shown = folders.step("submitted")
         try:
-            self.fd = os.open(root / "submitted", os.O_RDONLY | os.O_DIRECTORY)
-            for name in (student, assignment):
+            if {student, assignment} & {".", ".."} or "/" in student + assignment:
+                raise NotADirectoryError(student)
+            self.fd = os.open(base, os.O_RDONLY | os.O_DIRECTORY)
+            for name in folders.submitted(student, assignment).relative_to(base).parts:
                 shown += f"/{name}"
-                if name in (".", "..") or "/" in name:
-                    raise NotADirectoryError(name)
                 inner = os.open(name, _FOLDER, dir_fd=self.fd)
                 os.close(self.fd)
                 self.fd = inner
