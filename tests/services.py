@@ -64,10 +64,14 @@ class PostgresServer:
         self.options = f"-h 127.0.0.1 -p {self.port} -k ''" + ("" if durable else " -F -c synchronous_commit=off")
 
     def start(self) -> "PostgresServer":
-        self._run("initdb", "-D", str(self.data), "-U", POSTGRES_USER, "--auth=trust", "-E", "UTF8",
-                  "--no-instructions")
-        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.folder / "server.log"), "-o", self.options,
-                  "-w", "-t", "60", "start")
+        try:
+            self._run("initdb", "-D", str(self.data), "-U", POSTGRES_USER, "--auth=trust", "-E", "UTF8",
+                      "--no-instructions")
+            self._run("pg_ctl", "-D", str(self.data), "-l", str(self.folder / "server.log"), "-o", self.options,
+                      "-w", "-t", "60", "start")
+        except BaseException:
+            self.stop()
+            raise
         return self
 
     def _run(self, program: str, *args: str) -> None:
@@ -95,11 +99,7 @@ class PostgresServer:
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def __enter__(self) -> "PostgresServer":
-        try:
-            return self.start()
-        except BaseException:
-            self.stop()
-            raise
+        return self.start()
 
     def __exit__(self, *exc) -> None:
         self.stop()
