@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
@@ -72,7 +73,8 @@ def cell_scores(root: Path, assignment: str) -> dict[str, dict[str, float]]:
 
 
 def results(root: Path, assignment: str) -> dict[str, dict]:
-    """student -> results.json."""
+    """student -> results.json, less the state a killed sandbox worker was caught in (a race, on any grader)."""
     folders = course_dir(root)
-    return {s: json.loads((folders.autograded(s, assignment) / "results.json").read_text())
+    return {s: json.loads(re.sub(r"ended \(state \w\)", "ended",
+                                 (folders.autograded(s, assignment) / "results.json").read_text()))
             for s in folders.students("autograded", assignment, must_exist="results.json")}
