@@ -252,7 +252,7 @@ def self_check_benchmark(folder: Path, release_folder: Path, logs: Path) -> None
 def profile_kit(copy: Path, assignment: str, jobs: int, logs: Path) -> None:
     out = logs / f"kit-{assignment}.prof"
     command = [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "autograder",
-               *kit_grade_args(assignment, jobs)]
+               *kit_grade_args(assignment, jobs), "--force"]
     say(f"\nprofiling `autograder {' '.join(kit_grade_args(assignment, jobs))}` (regrade) ...")
     timed = run_timed(command, copy, "sandbox", logs / f"profile-{assignment}.log")
     say(f"  {timed.seconds:.1f} s under cProfile; top {PROFILE_LINES} by cumulative time "

@@ -26,6 +26,7 @@ import nbformat
 import pytest
 from nbgrader.api import Gradebook, MissingEntry, Student
 from nbgrader.utils import parse_utc
+from sqlalchemy.orm import object_session
 
 import autograder.pipeline.gradebook as recording
 from autograder.authoring.course_copy import copy_course
@@ -160,12 +161,13 @@ def _failing_record_scores(batch: Batch):
     """The gradebook step, with a database error (a duplicate row) injected for one student."""
     real = recording._record_scores
 
-    def record(gradebook, assignment, graded):
+    def record(graded, grades, comments):
         batch.recorded_order.append(graded.student)
         if graded.student == RECORD_FAILS:
-            gradebook.db.add(Student(id=RECORD_FAILS))
-            gradebook.db.flush()  # IntegrityError: the session now needs a rollback
-        real(gradebook, assignment, graded)
+            session = object_session(grades[0])
+            session.add(Student(id=RECORD_FAILS))
+            session.flush()  # IntegrityError: the session now needs a rollback
+        real(graded, grades, comments)
 
     return record
 

@@ -12,7 +12,7 @@ import sys
 import time
 from dataclasses import replace
 
-from nbgrader.api import (Assignment, Comment, Grade, Gradebook, Student, SubmittedAssignment,
+from nbgrader.api import (Assignment, Comment, Grade, Gradebook, Notebook, Student, SubmittedAssignment,
                           SubmittedNotebook)
 from nbgrader.utils import parse_utc
 from sqlalchemy.orm import joinedload
@@ -26,9 +26,9 @@ BATCH_SECONDS = 2.0
 
 
 class Recorder:
-    def __init__(self, folders: CourseDir, assignment: str):
+    def __init__(self, folders: CourseDir, assignment: str, batch: int = BATCH):
         self.gradebook = folders.gradebook()
-        self.folders, self.assignment = folders, assignment
+        self.folders, self.assignment, self.batch = folders, assignment, batch
         self.pending: list[Graded] = []
         self.flushed = time.monotonic()
 
@@ -40,7 +40,7 @@ class Recorder:
         if graded.error:  # nbgrader records nothing for a submission it cannot read either
             return graded
         self.pending.append(graded)
-        if len(self.pending) >= BATCH or time.monotonic() - self.flushed >= BATCH_SECONDS:
+        if len(self.pending) >= self.batch or time.monotonic() - self.flushed >= BATCH_SECONDS:
             self.flush()
         return graded
 
@@ -81,7 +81,8 @@ class Recorder:
 
 
 def _record_batch(gradebook: Gradebook, assignment: str, batch: list[Graded]) -> None:
-    """Students, submissions and scores of `batch`, in the session, uncommitted."""
+    """Students, submissions and scores of `batch`, in the session, uncommitted: a few queries for
+    the whole batch, not a few per submission."""
     db = gradebook.db
     found = gradebook.find_assignment(assignment)
     ids = [graded.student for graded in batch]
@@ -95,8 +96,23 @@ def _record_batch(gradebook: Gradebook, assignment: str, batch: list[Graded]) ->
         if graded.timestamp:
             submission.timestamp = parse_utc(graded.timestamp)
     db.flush()
-    for graded in batch:
-        _record_scores(gradebook, assignment, graded)
+    rows = {student: ([], []) for student in ids}
+    for kind, index in ((Grade, 0), (Comment, 1)):
+        for row, student in _submitted_rows(db, kind, found, assignment, ids):
+            rows[student][index].append(row)
+    with db.no_autoflush:
+        for graded in batch:
+            _record_scores(graded, *rows[graded.student])
+
+
+def _submitted_rows(db, kind, found: Assignment, notebook: str, students: list[str]):
+    """(grade or comment row, student) of the students' submitted notebook, with its cell."""
+    return (db.query(kind, SubmittedAssignment.student_id).options(joinedload(kind.cell))
+            .join(SubmittedNotebook, kind.notebook_id == SubmittedNotebook.id)
+            .join(Notebook, SubmittedNotebook.notebook_id == Notebook.id)
+            .join(SubmittedAssignment, SubmittedNotebook.assignment_id == SubmittedAssignment.id)
+            .filter(SubmittedAssignment.assignment_id == found.id, Notebook.name == notebook,
+                    SubmittedAssignment.student_id.in_(students)))
 
 
 def _new_submission(db, assignment: Assignment, student: str) -> SubmittedAssignment:
@@ -117,15 +133,11 @@ def _new_submission(db, assignment: Assignment, student: str) -> SubmittedAssign
     return submission
 
 
-def _record_scores(gradebook: Gradebook, assignment: str, graded: Graded) -> None:
-    notebook = gradebook.find_submission_notebook(assignment, assignment, graded.student)
-    with gradebook.db.no_autoflush:  # one query for the grades with their cells, not one per cell
-        grades = gradebook.db.query(Grade).options(joinedload(Grade.cell)).filter(Grade.notebook == notebook)
-        for grade in grades:
-            if grade.cell.name in graded.scores:
-                grade.auto_score = score = graded.scores[grade.cell.name]
-                # a grader's manual score, or no automatic one, means a person must look again
-                grade.needs_manual_grade = grade.manual_score is not None or score is None
-        comments = gradebook.db.query(Comment).options(joinedload(Comment.cell)).filter(Comment.notebook == notebook)
-        for comment in comments:
-            comment.auto_comment = "No response." if comment.cell.name in graded.no_response else None
+def _record_scores(graded: Graded, grades: list[Grade], comments: list[Comment]) -> None:
+    for grade in grades:
+        if grade.cell.name in graded.scores:
+            grade.auto_score = score = graded.scores[grade.cell.name]
+            # a grader's manual score, or no automatic one, means a person must look again
+            grade.needs_manual_grade = grade.manual_score is not None or score is None
+    for comment in comments:
+        comment.auto_comment = "No response." if comment.cell.name in graded.no_response else None
