@@ -107,7 +107,8 @@ class PostgresServer:
 
 class DaskCluster:
     """`dask scheduler` and `workers` times `dask worker` (one process, one thread each, under a
-    nanny as in production), on 127.0.0.1; each command in its own process group."""
+    nanny, the kit imported at start, as the README starts them), on 127.0.0.1; each command in its
+    own process group."""
 
     def __init__(self, workers: int = 2, folder: Path | None = None):
         self.folder = Path(folder or tempfile.mkdtemp(prefix="autograder-dask-"))
@@ -140,6 +141,7 @@ class DaskCluster:
     def start_worker(self, name: str) -> None:
         self.worker_processes.append(self._spawn(name, "dask", "worker", self.address, "--name", name,
                                                  "--nworkers", "1", "--nthreads", "1", "--no-dashboard",
+                                                 "--preload", "autograder.pipeline.cluster_worker",
                                                  "--local-directory", str(self.folder / name)))
 
     def _spawn(self, log: str, *command: str) -> subprocess.Popen:

@@ -26,7 +26,6 @@ import nbformat
 import pytest
 from nbgrader.api import Gradebook, MissingEntry, Student
 from nbgrader.utils import parse_utc
-from sqlalchemy.orm import object_session
 
 import autograder.pipeline.gradebook as recording
 from autograder.authoring.course_copy import copy_course
@@ -159,15 +158,14 @@ def _submit_huge(root: Path) -> None:
 
 def _failing_record_scores(batch: Batch):
     """The gradebook step, with a database error (a duplicate row) injected for one student."""
-    real = recording._record_scores
+    real = recording._record_batch
 
-    def record(graded, grades, comments):
-        batch.recorded_order.append(graded.student)
-        if graded.student == RECORD_FAILS:
-            session = object_session(grades[0])
-            session.add(Student(id=RECORD_FAILS))
-            session.flush()  # IntegrityError: the session now needs a rollback
-        real(graded, grades, comments)
+    def record(gradebook, assignment, graded_batch):
+        batch.recorded_order.extend(graded.student for graded in graded_batch)
+        real(gradebook, assignment, graded_batch)
+        if any(graded.student == RECORD_FAILS for graded in graded_batch):
+            gradebook.db.add(Student(id=RECORD_FAILS))
+            gradebook.db.flush()  # IntegrityError: the session now needs a rollback
 
     return record
 
@@ -206,7 +204,7 @@ def batch(tmp_path_factory) -> Batch:
     students += [s for s in ["xss", *TIMESTAMPS, DIES, DIES_ONCE, *LINKED, "link_extra", HUGE_NOTEBOOK,
                              HUGE_EXTRA, *FORMULA_IDS, FEEDBACK_FAILS, "flood", *HONEST] if s not in students]
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(recording, "_record_scores", _failing_record_scores(state))
+        patch.setattr(recording, "_record_batch", _failing_record_scores(state))
         patch.setattr(SubmissionGrader, "grade", _dying_grader(root / "died_once"))
         try:
             state.graded = {g.student: g for g in grade(root, ASSIGNMENT, students, jobs=2)}

@@ -12,6 +12,7 @@ and the command ends with an error: running it again grades the rest (pending.py
 """
 from __future__ import annotations
 
+import itertools
 import logging
 import math
 import time
@@ -81,6 +82,7 @@ class _Dispatch:
         self.sent: dict = {}  # future -> the submission it grades
         self.done: dict[str, Graded] = {}
         self._threads, self._ask_at = 0, 0.0
+        self._keys = itertools.count()  # Dask's name of each task
 
     def run(self, students: list[str]) -> list[Graded]:
         """Every student's grade, in order; only those done if the scheduler went away."""
@@ -121,7 +123,7 @@ class _Dispatch:
                               started))
             return
         future = self.client.submit(grade_notebook, self.name, student, submission.notebook,
-                                    key=f"{self.name}-{len(self.done) + len(self.sent)}", pure=False)
+                                    key=f"{self.name}-{next(self._keys)}", pure=False)
         self.sent[future] = submission
         answers.add(future)
 

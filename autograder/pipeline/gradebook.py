@@ -12,10 +12,10 @@ import sys
 import time
 from dataclasses import replace
 
-from nbgrader.api import (Assignment, Comment, Grade, Gradebook, Notebook, Student, SubmittedAssignment,
-                          SubmittedNotebook)
+from nbgrader.api import (Assignment, BaseCell, Comment, Grade, Gradebook, Notebook, Student, SubmittedAssignment,
+                          SubmittedNotebook, new_uuid)
 from nbgrader.utils import parse_utc
-from sqlalchemy.orm import joinedload
+from sqlalchemy import insert, literal, select, update
 
 from autograder.course_dir import CourseDir
 from autograder.pipeline.source_cells import SourceNotebook
@@ -81,63 +81,84 @@ class Recorder:
 
 
 def _record_batch(gradebook: Gradebook, assignment: str, batch: list[Graded]) -> None:
-    """Students, submissions and scores of `batch`, in the session, uncommitted: a few queries for
-    the whole batch, not a few per submission."""
+    """Students, submissions and scores of `batch`, in the session, uncommitted: the rows nbgrader's
+    add_submission and SaveAutoGrades would write, in a few bulk statements for the whole batch
+    (SQLAlchemy's unit of work, row by row, costs more than the database)."""
     db = gradebook.db
     found = gradebook.find_assignment(assignment)
-    ids = [graded.student for graded in batch]
-    known = {student_id for (student_id,) in db.query(Student.id).filter(Student.id.in_(ids))}
-    db.add_all(Student(id=student_id) for student_id in dict.fromkeys(ids) if student_id not in known)
-    submissions = {s.student_id: s for s in db.query(SubmittedAssignment).filter(
-        SubmittedAssignment.assignment == found, SubmittedAssignment.student_id.in_(ids))}
+    latest = {graded.student: graded for graded in batch}
+    known = set(db.scalars(select(Student.id).where(Student.id.in_(latest))))
+    _insert(db, Student, [{"id": student} for student in latest if student not in known])
+    existing = dict(db.execute(select(SubmittedAssignment.student_id, SubmittedAssignment.id).where(
+        SubmittedAssignment.assignment_id == found.id, SubmittedAssignment.student_id.in_(latest))).all())
+    _new_submissions(db, found, assignment, [g for s, g in latest.items() if s not in existing])
+    again = [g for s, g in latest.items() if s in existing]
+    _update(db, SubmittedAssignment, [{"id": existing[g.student], "timestamp": parse_utc(g.timestamp)}
+                                      for g in again if g.timestamp])
+    _update(db, Grade, [_grade_row(latest[student], name, grade_id, manual)
+                        for grade_id, name, manual, student in _rows(db, Grade, found, assignment, again)])
+    _update(db, Comment, [_comment_row(latest[student], name, comment_id)
+                          for comment_id, name, _, student in _rows(db, Comment, found, assignment, again)])
+
+
+def _new_submissions(db, found: Assignment, assignment: str, batch: list[Graded]) -> None:
+    """A submission with its notebooks' grade and comment rows, scores filled in, per student."""
+    submissions, notebooks, grades, comments = [], [], [], []
     for graded in batch:
-        submission = submissions.get(graded.student) or _new_submission(db, found, graded.student)
-        submissions[graded.student] = submission
-        if graded.timestamp:
-            submission.timestamp = parse_utc(graded.timestamp)
-    db.flush()
-    rows = {student: ([], []) for student in ids}
-    for kind, index in ((Grade, 0), (Comment, 1)):
-        for row, student in _submitted_rows(db, kind, found, assignment, ids):
-            rows[student][index].append(row)
-    with db.no_autoflush:
-        for graded in batch:
-            _record_scores(graded, *rows[graded.student])
+        submission = new_uuid()
+        submissions.append({"id": submission, "assignment_id": found.id, "student_id": graded.student,
+                            "timestamp": parse_utc(graded.timestamp) if graded.timestamp else None})
+        for notebook in found.notebooks:
+            submitted = new_uuid()
+            notebooks.append({"id": submitted, "assignment_id": submission, "notebook_id": notebook.id})
+            scored = graded if notebook.name == assignment else Graded(graded.student, [])
+            for cell in [*notebook.grade_cells, *notebook.task_cells]:
+                grades.append({**_grade_row(scored, cell.name, new_uuid(), None), "notebook_id": submitted,
+                               "cell_id": cell.id})
+            for cell in [*notebook.solution_cells, *notebook.task_cells]:
+                comments.append({**_comment_row(scored, cell.name, new_uuid()), "notebook_id": submitted,
+                                 "cell_id": cell.id})
+    for kind, rows in ((SubmittedAssignment, submissions), (SubmittedNotebook, notebooks), (Grade, grades),
+                       (Comment, comments)):
+        _insert(db, kind, rows)
 
 
-def _submitted_rows(db, kind, found: Assignment, notebook: str, students: list[str]):
-    """(grade or comment row, student) of the students' submitted notebook, with its cell."""
-    return (db.query(kind, SubmittedAssignment.student_id).options(joinedload(kind.cell))
-            .join(SubmittedNotebook, kind.notebook_id == SubmittedNotebook.id)
-            .join(Notebook, SubmittedNotebook.notebook_id == Notebook.id)
-            .join(SubmittedAssignment, SubmittedNotebook.assignment_id == SubmittedAssignment.id)
-            .filter(SubmittedAssignment.assignment_id == found.id, Notebook.name == notebook,
-                    SubmittedAssignment.student_id.in_(students)))
+def _grade_row(graded: Graded, cell: str, grade_id: str, manual_score) -> dict:
+    """A grade's automatic score; a grader's manual score, or no automatic one, means a person must look again."""
+    if cell not in graded.scores:
+        return {"id": grade_id, "needs_manual_grade": True} if manual_score is None else {"id": grade_id}
+    score = graded.scores[cell]
+    return {"id": grade_id, "auto_score": score, "needs_manual_grade": manual_score is not None or score is None}
 
 
-def _new_submission(db, assignment: Assignment, student: str) -> SubmittedAssignment:
-    """A submission with a grade and comment row per cell, as nbgrader's add_submission makes it
-    (which commits on its own)."""
-    with db.no_autoflush:  # the rows are added whole, with their cells
-        submission = SubmittedAssignment(assignment=assignment, student_id=student)
-        for notebook in assignment.notebooks:
-            submitted = SubmittedNotebook(notebook=notebook, assignment=submission)
-            for cell in notebook.grade_cells:
-                Grade(cell_id=cell.id, notebook=submitted)
-            for cell in notebook.solution_cells:
-                Comment(cell_id=cell.id, notebook=submitted)
-            for cell in notebook.task_cells:
-                Comment(cell_id=cell.id, notebook=submitted)
-                Grade(cell_id=cell.id, notebook=submitted)
-        db.add(submission)
-    return submission
+def _comment_row(graded: Graded, cell: str, comment_id: str) -> dict:
+    return {"id": comment_id, "auto_comment": "No response." if cell in graded.no_response else None}
 
 
-def _record_scores(graded: Graded, grades: list[Grade], comments: list[Comment]) -> None:
-    for grade in grades:
-        if grade.cell.name in graded.scores:
-            grade.auto_score = score = graded.scores[grade.cell.name]
-            # a grader's manual score, or no automatic one, means a person must look again
-            grade.needs_manual_grade = grade.manual_score is not None or score is None
-    for comment in comments:
-        comment.auto_comment = "No response." if comment.cell.name in graded.no_response else None
+def _rows(db, kind, found: Assignment, notebook: str, batch: list[Graded]):
+    """(id, cell name, manual score or None, student) of the grade or comment rows of the batch's
+    submitted notebooks."""
+    manual = kind.manual_score if kind is Grade else literal(None)
+    return db.execute(
+        select(kind.id, BaseCell.name, manual, SubmittedAssignment.student_id)
+        .join(BaseCell, kind.cell_id == BaseCell.id)
+        .join(SubmittedNotebook, kind.notebook_id == SubmittedNotebook.id)
+        .join(Notebook, SubmittedNotebook.notebook_id == Notebook.id)
+        .join(SubmittedAssignment, SubmittedNotebook.assignment_id == SubmittedAssignment.id)
+        .where(SubmittedAssignment.assignment_id == found.id, Notebook.name == notebook,
+               SubmittedAssignment.student_id.in_([g.student for g in batch]))).all() if batch else []
+
+
+def _insert(db, kind, rows: list[dict]) -> None:
+    if rows:
+        db.execute(insert(kind), rows)
+
+
+def _update(db, kind, rows: list[dict]) -> None:
+    """Bulk UPDATE by primary key, one statement per set of columns."""
+    by_columns: dict[tuple, list[dict]] = {}
+    for row in rows:
+        by_columns.setdefault(tuple(sorted(row)), []).append(row)
+    for same in by_columns.values():
+        if len(same[0]) > 1:
+            db.execute(update(kind), same)
