@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+import autograder.pipeline.cluster as cluster_client
 import autograder.pipeline.gradebook as recording
 from autograder.commands.grade import grade
 from autograder.config import assignment_names
@@ -139,3 +140,9 @@ def test_no_scheduler_at_the_address_is_a_clear_error(on_cluster):
     done = autograder_grade(on_cluster, "vectorization", "--force", "--scheduler", f"tcp://127.0.0.1:{_free_port()}")
     assert done.returncode == 2
     assert "no Dask scheduler answers at tcp://127.0.0.1:" in done.stderr, done.stderr[-3000:]
+
+
+def test_a_worker_with_another_version_of_the_kit_is_refused(cluster, demo_graded_locally, monkeypatch):
+    monkeypatch.setattr(cluster_client, "kit_version", lambda: "0" * 16)
+    with pytest.raises(RuntimeError, match="this worker's kit .* is not the client's"):
+        grade(demo_graded_locally, "vectorization", ["ada"], scheduler=cluster.address)
