@@ -78,11 +78,16 @@ def _lint(args) -> int:
 
 def _build(args) -> int:
     from autograder.authoring.build import write_notebook
+    from autograder.authoring.editions import write_edition
     from autograder.authoring.known_mistakes import write_known_mistakes
+    from autograder.kitcheck.i18n import LANGUAGES
 
     root = course_root()
     for assignment in args.assignments or assignment_names(root):
         print(f"built {write_notebook(root, assignment)}")
+        for language in LANGUAGES[1:]:
+            for path in write_edition(root, assignment, language):
+                print(f"built {path}")
         print(f"built {write_known_mistakes(root, assignment)}")
     return 0
 

@@ -57,7 +57,7 @@ class SubmissionGrader:
         self.steps = [_step(name, config) for name in names if _short(name) not in SKIPPED]
         self.db_url = f"sqlite:///{root / 'gradebook.db'}"
         self.solution_ids = {u.name for u in units}
-        self.language = Course(config=config).language
+        use(Course(config=config).language)  # every message this grader writes
 
     def grade(self, student: str) -> Graded:
         started = time.perf_counter()
@@ -94,7 +94,7 @@ class SubmissionGrader:
         scores = {c.metadata.nbgrader.grade_id: utils.determine_grade(c)[0] for c in nb.cells if utils.is_grade(c)}
         blank = [c.metadata.nbgrader.grade_id for c in nb.cells
                  if utils.is_solution(c) and c.metadata.nbgrader.get("checksum") == utils.compute_checksum(c)]
-        results = unit_results(nb, self.units, lambda cell: utils.determine_grade(cell), self.language)
+        results = unit_results(nb, self.units, lambda cell: utils.determine_grade(cell))
         return Graded(student, results, scores=scores, no_response=blank)
 
 
