@@ -7,6 +7,12 @@ import sys
 
 c = get_config()  # noqa: F821 (provided by traitlets' config loader)
 
+# The course's language, "en" or "ko": the notebooks released (assignments/ for English, the
+# edition built from the same cells under editions/<language>/ otherwise) and every message that
+# students and graders read. The environment variable AUTOGRADER_LANGUAGE overrides it (the
+# `autograder` commands' --language option sets it).
+LANGUAGE = os.environ.get("AUTOGRADER_LANGUAGE") or "en"
+
 # How student code runs when grading: "sandbox", the kit's isolated executor (student cells in a
 # confined worker process, tests in the grader), or "kernel", nbgrader's stock Jupyter kernel
 # execution, kept for comparison. The environment variable AUTOGRADER_EXECUTOR overrides it.
@@ -16,9 +22,10 @@ EXECUTOR = os.environ.get("AUTOGRADER_EXECUTOR", "sandbox")
 # nbgrader
 # ---------------------------------------------------------------------------------------------
 c.CourseDirectory.course_id = "dl-python-vectorization"
-c.CourseDirectory.source_directory = "assignments"
-# Notebook sources written as text (*.nb.md) build the .ipynb files; they are not released.
-c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "*.nb.md"]
+c.CourseDirectory.source_directory = "assignments" if LANGUAGE == "en" else f"editions/{LANGUAGE}"
+# Notebook sources written as text (*.nb.md) and their translations (*.po) build the .ipynb files;
+# they are not released.
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "*.nb.md", "*.po"]
 
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
 
@@ -95,12 +102,12 @@ if "nbgrader.validator" in sys.modules:
 # submission): a regrade of the same notebook sees exactly the same inputs, a resubmission new ones.
 c.Course.seed = 2026
 
+c.Course.language = LANGUAGE
+
 # Values must match the reference within |got - expected| <= atol + rtol * |expected|.
 c.Course.rtol = 1e-6
 c.Course.atol = 1e-8
 
-# The language of the explanation added under each failed check's messages: "en" or "ko".
-c.Course.language = "en"
 
 # The loop rule's optional third opinion, by timing against the reference on a large input:
 # "off", "report" (a note in the feedback) or "penalize" (also fails the vectorization cell).

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from traitlets import Dict, Enum, Float, Integer, Unicode
+from traitlets import Dict, Enum, Float, Integer
 from traitlets.config import Config, Configurable
 from traitlets.config.loader import PyFileConfigLoader
 
@@ -26,7 +26,8 @@ class Course(Configurable):
         "'report' adds a note to the feedback when it is far slower, 'penalize' also fails its "
         "vectorization cell; it costs grading time (up to seconds for a looping optimize).")).tag(config=True)
     slow_ratio = Float(20.0, help="How many times slower than the reference counts as SLOW.").tag(config=True)
-    language = Unicode("en", help="Language of the code explanations in feedback: 'en' or 'ko'.").tag(config=True)
+    language = Enum(["en", "ko"], "en", help="The course's language: the notebooks released and every message "
+                    "students and graders read.").tag(config=True)
     assignments = Dict(
         help="assignment -> {unit name -> {points, loops, vectorized_points, kind, rtol, atol}}"
     ).tag(config=True)

@@ -10,7 +10,7 @@ import re
 # Written in Latin letters in Korean course material too: libraries, languages, numpy's own words.
 KEPT = {
     "numpy", "python", "jupyter", "jupyterlab", "nbgrader", "kitcheck", "autograder", "simd", "gpu", "cpu",
-    "relu", "softmax", "sigmoid", "shape", "dtype", "array", "ndarray", "float", "int", "bool", "str", "list",
+    "relu", "softmax", "sigmoid", "sigma", "shape", "dtype", "array", "ndarray", "float", "int", "bool", "str", "list",
     "tuple", "dict", "none", "true", "false", "nan", "inf", "axis", "keepdims", "reshape", "broadcasting",
     "html", "json", "csv", "uci", "mnist", "rtol", "atol", "stub", "for", "while", "map", "filter", "sum",
     "max", "min", "abs", "exp", "log", "sqrt", "dot", "matmul", "outer", "sort", "any", "all", "range",
@@ -18,6 +18,9 @@ KEPT = {
 }
 CODE = re.compile(
     r"`[^`]*`"                       # code spans
+    r"|(?<=[\uac00-\ud7a3])\**\s?\([A-Za-z][A-Za-z ,\-]*\)"  # a Korean term's English original: 과적합(overfitting)
+    r"|\((?:[\w*]+, )+[\w*]+\)|\([\w]+(?:\*\w+)+, \w+\)"  # shapes written with names: (m, height, width)
+    r"|\bscikit-learn|\b[A-Za-z]\w*(?:\*[A-Za-z]\w*)+"  # a library's name; products of names: height*width
     r"|\$\$.*?\$\$|\$[^$]*\$"        # math
     r"|\bhttps?://\S+"               # links
     r"|<[^>]*>"                      # HTML tags

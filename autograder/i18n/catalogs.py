@@ -16,8 +16,9 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 FIXED_DATE = datetime(2026, 1, 1, tzinfo=timezone.utc)  # no build date in a committed file
-# str.format fields, f-string expressions and LaTeX groups; %-format conversions
-PLACEHOLDER = re.compile(r"\{[^{}]*\}|%[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrs%]")
+# str.format fields, f-string expressions and LaTeX groups (but \text{...}, which is prose);
+# %-format conversions (without the rare space flag, so that "56.5% of" is prose too)
+PLACEHOLDER = re.compile(r"(?<!\\text)\{[^{}]*\}|%[-#0+]*\d*(?:\.\d+)?[diouxXeEfFgGcrs%]")
 
 
 def new(language: str | None, project: str) -> Catalog:

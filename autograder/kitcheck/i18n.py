@@ -16,10 +16,11 @@ from __future__ import annotations
 import gettext
 import os
 import string
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["LANGUAGES", "N_", "_", "fill", "language", "ngettext", "use"]
+__all__ = ["LANGUAGES", "N_", "_", "fill", "language", "ngettext", "speaking", "use"]
 
 LANGUAGES = ("en", "ko")
 DOMAIN = "kitcheck"
@@ -37,6 +38,17 @@ def use(language: str) -> None:
         raise ValueError(f"unknown language {language!r}: choose one of {', '.join(LANGUAGES)}")
     _chosen = language
     os.environ[ENVIRONMENT] = language
+
+
+@contextmanager
+def speaking(language: str):
+    """Messages in `language` inside the block only (this process)."""
+    global _chosen
+    before, _chosen = _chosen, language
+    try:
+        yield
+    finally:
+        _chosen = before
 
 
 def language() -> str:

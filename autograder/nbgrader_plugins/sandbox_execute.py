@@ -16,7 +16,8 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Float, Integer, List, Unicode
 
 from autograder import mistakes
-from autograder.config import course_root
+from autograder.config import Course, course_root
+from autograder.kitcheck.i18n import use
 from autograder.grading import context
 from autograder.grading.seeds import submission_key
 from autograder.notebook.cells import student_cells
@@ -49,6 +50,7 @@ class SandboxExecute(NbGraderPreprocessor):
             self.log.warning(unavailable_protections())
             SandboxExecute._warned = True
         root = Path(self.config.CourseDirectory.root) if "root" in self.config.CourseDirectory else course_root()
+        use(Course(config=self.config).language)  # plain `nbgrader autograde` too: feedback in the course's language
         grading = resources.get("nbgrader", {})
         submission = submission_key([source for _, source in student_cells(nb)])
         context.current = context.GradingContext(root=root, student=grading.get("student"), submission=submission)

@@ -20,6 +20,7 @@ from traitlets.utils.importstring import import_item
 
 from autograder.notebook.results import TestResult, unit_results, write_results_json
 from autograder.config import Course, Unit
+from autograder.kitcheck.i18n import use
 from autograder.pipeline.source_cells import CachedOverwriteCells, CachedOverwriteKernelspec
 from autograder.pipeline.submitted_files import BadSubmission, SubmittedFolder
 
