@@ -19,7 +19,7 @@ from autograder.kitcheck.codes import CODES
 from autograder.mistakes import MISTAKES
 from korean import english_prose, hangul
 
-KOREAN = catalogues.po_path("ko")
+KOREAN = [catalogues.po_path("ko", domain) for domain in catalogues.DOMAINS]
 
 
 def test_compile_check_reports_nothing_stale_or_untranslated():
@@ -30,15 +30,17 @@ def test_compile_check_reports_nothing_stale_or_untranslated():
     assert result.returncode == 0, result.stderr
 
 
-def test_template_holds_every_code_table_and_every_mistake():
-    ids = {message.id for message in catalogues.extract() if message.id}
-    assert set(CODES.values()) <= ids
-    assert {m.message for m in MISTAKES.values()} | {m.title for m in MISTAKES.values()} <= ids
+def test_students_messages_and_graders_messages_are_extracted_apart():
+    """The students' copy of kitcheck carries the codes' meanings, never a mistake's fix-it sentence."""
+    students = {message.id for message in catalogues.extract("kitcheck") if message.id}
+    graders = {message.id for message in catalogues.extract("autograder") if message.id}
+    sentences = {m.message for m in MISTAKES.values()} | {m.title for m in MISTAKES.values()}
+    assert set(CODES.values()) <= students and sentences <= graders and not sentences & students
 
 
 def test_every_korean_message_reads_as_korean():
     leftovers = {}
-    for message in catalogs.read(KOREAN, "ko"):
+    for message in [message for path in KOREAN for message in catalogs.read(path, "ko")]:
         texts = message.string if isinstance(message.string, tuple) else (message.string,)
         for text in texts:
             if message.id and text and (not hangul(text) or english_prose(text)):
@@ -46,24 +48,25 @@ def test_every_korean_message_reads_as_korean():
     assert leftovers == {}
 
 
-def test_compiled_catalogue_is_the_po_file():
-    with catalogues.po_path("ko").with_suffix(".mo").open("rb") as file:
+@pytest.mark.parametrize("path", KOREAN, ids=lambda path: path.stem)
+def test_compiled_catalogue_is_the_po_file(path):
+    with path.with_suffix(".mo").open("rb") as file:
         compiled = read_mo(file)
-    assert catalogs.translations(compiled) == catalogs.translations(catalogs.read(KOREAN, "ko"))
+    assert catalogs.translations(compiled) == catalogs.translations(catalogs.read(path, "ko"))
 
 
 def test_check_finds_a_lost_placeholder_and_an_untranslated_message(tmp_path):
-    catalogue = catalogs.read(KOREAN, "ko")
+    catalogue = catalogs.read(catalogues.po_path("ko", "autograder"), "ko")
     template = next(m for m in catalogue if m.id == MISTAKES["M_MISSING_1_OVER_M"].message)
     template.string = template.string.replace("{m}", "m")
-    untouched = next(m for m in catalogue if m.id == CODES["VALUE"])
+    untouched = next(m for m in catalogue if m.id == MISTAKES["M_RANK1"].title)
     untouched.string = ""
-    broken = tmp_path / "ko" / "LC_MESSAGES" / "kitcheck.po"
+    broken = tmp_path / "ko" / "LC_MESSAGES" / "autograder.po"
     broken.parent.mkdir(parents=True)
     broken.write_bytes(catalogs.po_bytes(catalogue))
     found = catalogs.untranslated(broken)
     assert any("placeholders differ" in problem and "{m}" in problem for problem in found), found
-    assert any(f"not translated: {CODES['VALUE']!r}" in problem for problem in found), found
+    assert any(f"not translated: {MISTAKES['M_RANK1'].title!r}" in problem for problem in found), found
 
 
 def test_a_mistake_sentence_is_filled_in_the_course_language(korean, monkeypatch):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from autograder.commands.course import nbgrader_api, require_success
 from autograder.config import assignment_names, course
-from autograder.kitcheck.i18n import LANGUAGE_FILE, N_, fill, speaking
+from autograder.kitcheck.i18n import GRADER_DOMAIN, LANGUAGE_FILE, N_, fill, speaking
 
 KITCHECK = Path(__file__).resolve().parent.parent / "kitcheck"
 # JupyterLab started in a release folder reads nbgrader_config.py there: the Validate button runs the kit.
@@ -66,7 +66,7 @@ def release(root: Path, assignment: str) -> Path:
     # The public checks, with the known mistakes of this assignment's public cases only.
     others = [f"{name}.json" for name in assignment_names(root) if name != assignment]
     shutil.copytree(KITCHECK, target / "kitcheck", dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.po", "*.pot", *others))
+                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.po", "*.pot", f"{GRADER_DOMAIN}.mo", *others))
     # The students' kitcheck speaks the course's language without any setting of theirs.
     language = course(root).language
     (target / "kitcheck" / LANGUAGE_FILE.relative_to(KITCHECK)).write_text(language + "\n")

@@ -24,6 +24,7 @@ __all__ = ["LANGUAGES", "N_", "_", "fill", "language", "ngettext", "speaking", "
 
 LANGUAGES = ("en", "ko")
 DOMAIN = "kitcheck"
+GRADER_DOMAIN = "autograder"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 LANGUAGE_FILE = LOCALE_DIR / "LANGUAGE"
 ENVIRONMENT = "KITCHECK_LANGUAGE"
@@ -68,7 +69,10 @@ def _release_language() -> str:
 
 @lru_cache(maxsize=None)
 def catalogue(language: str) -> gettext.NullTranslations:
-    return gettext.translation(DOMAIN, str(LOCALE_DIR), languages=[language], fallback=True)
+    """kitcheck's messages, then the grader's (which a students' copy does not have)."""
+    messages = gettext.translation(DOMAIN, str(LOCALE_DIR), languages=[language], fallback=True)
+    messages.add_fallback(gettext.translation(GRADER_DOMAIN, str(LOCALE_DIR), languages=[language], fallback=True))
+    return messages
 
 
 def _(message: str) -> str:
