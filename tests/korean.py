@@ -23,6 +23,8 @@ CODE = re.compile(
     r"|\bscikit-learn|\b[A-Za-z]\w*(?:\*[A-Za-z]\w*)+"  # a library's name; products of names: height*width
     r"|\$\$.*?\$\$|\$[^$]*\$"        # math
     r"|\bhttps?://\S+"               # links
+    r"|(?:/[\w.<>\-]+)+/?"           # paths
+    r"|\b[A-Z]\w*(?:Error|Exception|Warning)\b:?[^\n]*"  # an exception as Python or numpy raised it
     r"|<[^>]*>"                      # HTML tags
     r"|\b\w+\([^()]*\)"              # calls as written: np.sum(x, axis=0)
     r"|'[^'\n]*'|\"[^\"\n]*\""       # quoted values and names
