@@ -20,14 +20,14 @@ from traitlets.utils.importstring import import_item
 
 from autograder.notebook.results import TestResult, unit_results, write_results_json
 from autograder.config import Course, Unit
-from autograder.kitcheck.i18n import use
+from autograder.kitcheck.i18n import N_, _, use
 from autograder.pipeline.source_cells import CachedOverwriteCells, CachedOverwriteKernelspec
 from autograder.pipeline.submitted_files import BadSubmission, SubmittedFolder
 
 SKIPPED = ("SaveAutoGrades", "AssignLatePenalties", "CheckCellMetadata")
-UNMATCHED = ("the notebook's graded cells were changed so that they no longer match the assignment "
-             "(a graded cell was copied, or its nbgrader metadata edited): download a fresh copy of the "
-             "notebook, paste your answers into it and submit again")
+UNMATCHED = N_("the notebook's graded cells were changed so that they no longer match the assignment "
+               "(a graded cell was copied, or its nbgrader metadata edited): download a fresh copy of the "
+               "notebook, paste your answers into it and submit again")
 
 
 @dataclass
@@ -75,7 +75,7 @@ class SubmissionGrader:
         except BadSubmission as error:
             graded = self._failed(student, str(error))
         except Exception:  # whatever else a hostile notebook trips in nbgrader's steps: its own loss only
-            graded = self._failed(student, UNMATCHED)
+            graded = self._failed(student, _(UNMATCHED))
         graded.seconds = time.perf_counter() - started
         write_results(target, graded)
         (target / "timing.json").write_text(json.dumps({"seconds": round(graded.seconds, 3)}) + "\n")
@@ -108,33 +108,35 @@ def read_submission(folder: SubmittedFolder, name: str, solution_ids: set[str]) 
     """The submitted notebook, or a BadSubmission that says plainly what is wrong with it."""
     text = folder.read(name)
     if text is None:
-        raise BadSubmission(f"no notebook named {name} was submitted")
+        raise BadSubmission(_("no notebook named {name} was submitted").format(name=name))
     if not text.strip():
-        raise BadSubmission(f"{name} is an empty file")
+        raise BadSubmission(_("{name} is an empty file").format(name=name))
     try:
         raw = json.loads(text)
     except (ValueError, UnicodeDecodeError) as error:
-        raise BadSubmission(f"{name} is not valid JSON, so not a notebook ({error})") from None
+        raise BadSubmission(_("{name} is not valid JSON, so not a notebook ({error})").format(
+            name=name, error=error)) from None
     if not isinstance(raw, dict) or "cells" not in raw and "worksheets" not in raw:
-        raise BadSubmission(f"{name} is JSON but not a Jupyter notebook")
+        raise BadSubmission(_("{name} is JSON but not a Jupyter notebook").format(name=name))
     if raw.get("nbformat") != 4:
-        raise BadSubmission(f"{name} is nbformat {raw.get('nbformat')}; save it with a current "
-                            "Jupyter (nbformat 4) and submit again")
+        raise BadSubmission(_("{name} is nbformat {version}; save it with a current Jupyter (nbformat 4) and "
+                              "submit again").format(name=name, version=raw.get("nbformat")))
     try:
         nb = nbformat.reads(text.decode(), as_version=4)
         nbformat.validate(nb)
     except Exception as error:  # nbformat's validation errors are many kinds
-        raise BadSubmission(f"{name} is not a valid notebook: {str(error).splitlines()[0]}") from None
+        raise BadSubmission(_("{name} is not a valid notebook: {error}").format(
+            name=name, error=str(error).splitlines()[0])) from None
     ids = {c.get("metadata", {}).get("nbgrader", {}).get("grade_id") for c in nb.cells}
     if not ids & solution_ids:
-        raise BadSubmission(f"{name} has none of this assignment's answer cells: "
-                            "is it another assignment's notebook?")
+        raise BadSubmission(_("{name} has none of this assignment's answer cells: "
+                              "is it another assignment's notebook?").format(name=name))
     return nb
 
 
 def write_results(target: Path, graded: Graded) -> None:
     """results.json: a failed submission says why; notes (feedback, gradebook) follow the scores."""
-    output = f"grading failed: {graded.error}" if graded.error else "\n".join(graded.notes)
+    output = _("grading failed: {reason}").format(reason=graded.error) if graded.error else "\n".join(graded.notes)
     write_results_json(target / "results.json", graded.results, output=output,
                        extra={"hidden_cases": graded.submission} if graded.submission else None)
 
