@@ -6,6 +6,7 @@ results.json: its fields are copied, never parsed out of the message text.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -14,10 +15,15 @@ from nbformat import NotebookNode
 
 from autograder.config import Unit
 from autograder.kitcheck.codes import CODES
-from autograder.kitcheck.i18n import _
+from autograder.kitcheck.i18n import N_, _
 from autograder.kitcheck.loops import CODES as LOOP_CODES
 from autograder.kitcheck.record import Item, Record
 from autograder.notebook.cells import get_record, grade_id, is_grade
+
+# A record's part, as a message names its cell.
+PARTS = {"tests": N_("tests"), "vectorized": N_("vectorized")}
+# How every record names a place in a student's code (kitcheck.record.place): `relu, line 2`.
+PLACE = re.compile(r"^(?P<function>\w+), line (?P<line>\d+)$")
 
 
 @dataclass
@@ -55,7 +61,8 @@ def cell_record(cell: NotebookNode | None, unit: str, part: str, passed: bool) -
     """The record the kit's checks left in the cell; without one (a missing cell, or nbgrader's stock
     kernel, which leaves none), what the score alone says."""
     if cell is None:
-        return Record(unit, part, False, [Item("NOT_DEFINED", f"the cell {part} of {unit} is missing")])
+        missing = _("the cell {part} of {unit} is missing").format(part=shown_part(part), unit=unit)
+        return Record(unit, part, False, [Item("NOT_DEFINED", missing)])
     record = get_record(cell)
     if record is not None and record.unit == unit and record.part == part and record.passed == passed:
         return record
@@ -99,6 +106,16 @@ def meaning(code: str) -> str:
 
     text = MISTAKES[code].title if code in MISTAKES else {**CODES, **LOOP_CODES}.get(code)
     return _(text) if text else code
+
+
+def shown_part(part: str) -> str:
+    return _(PARTS[part]) if part in PARTS else part
+
+
+def shown_place(location: str) -> str:
+    """A record's place (`relu, line 2`) as a reader of the course's language reads it."""
+    found = PLACE.match(location)
+    return _("{function}, line {line}").format(**found.groupdict()) if found else location
 
 
 def write_results_json(path: Path, results: list[TestResult], output: str = "", extra: dict | None = None) -> dict:
