@@ -8,6 +8,7 @@ import warnings
 from pathlib import Path
 
 from autograder.config import assignment_names, course_root
+from autograder.kitcheck.i18n import ngettext
 from autograder.own_scripts import find_own_scripts
 
 LANGUAGE_VARIABLE = "AUTOGRADER_LANGUAGE"
@@ -57,8 +58,10 @@ def _grade(args) -> int:
     print(grade_table(args.assignment, graded))
     failed = [g for g in graded if g.error]
     seconds = sum(g.seconds for g in graded)
-    print(f"{len(graded)} submissions graded, {len(failed)} could not be graded; "
-          f"{seconds / max(len(graded), 1):.2f} s of grading per submission")
+    print(ngettext("{count} submission graded, {failed} could not be graded; {seconds} s of grading per submission",
+                   "{count} submissions graded, {failed} could not be graded; {seconds} s of grading per submission",
+                   len(graded)).format(count=len(graded), failed=len(failed),
+                                       seconds=f"{seconds / max(len(graded), 1):.2f}"))
     return 1 if failed else 0
 
 
