@@ -18,6 +18,7 @@ KEPT = {
 }
 CODE = re.compile(
     r"`[^`]*`"                       # code spans
+    r"|\{\w*\}"                      # a template's fields
     r"|(?<=[\uac00-\ud7a3])\**\s?\([A-Za-z][A-Za-z ,\-]*\)"  # a Korean term's English original: 과적합(overfitting)
     r"|\((?:[\w*]+, )+[\w*]+\)|\([\w]+(?:\*\w+)+, \w+\)"  # shapes written with names: (m, height, width)
     r"|\bscikit-learn|\b[A-Za-z]\w*(?:\*[A-Za-z]\w*)+"  # a library's name; products of names: height*width

@@ -54,8 +54,9 @@ def mo_bytes(catalog: Catalog) -> bytes:
 
 
 def translations(catalog: Catalog) -> dict[str, str]:
-    """msgid -> msgstr of every translated message."""
-    return {message.id: message.string for message in catalog if message.id and message.string}
+    """msgid -> msgstr of every translated message (plurals: a tuple of each; .mo readers give lists)."""
+    plain = lambda text: tuple(text) if isinstance(text, list) else text
+    return {plain(message.id): plain(message.string) for message in catalog if message.id and message.string}
 
 
 def untranslated(path: Path) -> list[str]:
