@@ -18,7 +18,7 @@ from .record import place, shown_place
 
 _KIT_DIR = os.path.dirname(os.path.abspath(__file__))
 _NUMPY_DIR = os.path.dirname(np.__file__)
-_QUOTED_PLACE = re.compile(r"\((?P<place>\w+, line \d+): (?P<source>`[^\n]*`)\)\s*$")
+_QUOTED_PLACE = re.compile(r"\((?P<place>[^(),]+, line \d+): (?P<source>`[^\n]*`)\)\s*$")
 
 
 @dataclass

@@ -17,7 +17,7 @@ MAX_TEXT = 4000
 MAX_MESSAGES = 20  # items a reader lists per check
 
 
-_PLACE = re.compile(r"(?P<function>\w+), line (?P<line>\d+)")
+_PLACE = re.compile(r"(?P<function>[^,]+), line (?P<line>\d+)")
 
 
 def place(function: str, line: int) -> str:
