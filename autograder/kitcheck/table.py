@@ -74,9 +74,9 @@ def _table(functions: dict[str, list[dict]], paint, room: int | None) -> list[st
     """One line per function; a further failing check of it adds a line with its codes and message."""
     checks = [c for parts in functions.values() for c in parts]
     headers = [_(header) for header in _HEADERS]
-    widths = [max(_width(headers[0]), *map(_width, functions)),
-              *(max(_width(headers[i]), n) for i, n in ((1, 8), (2, 10), (3, 6))),
-              max(_width(headers[4]), *(len(" ".join(c["codes"])) for c in checks)), 0]
+    least = [_width(header) for header in headers]
+    widths = [max(least[0], *map(_width, functions)), max(least[1], 8), max(least[2], 10), max(least[3], 6),
+              max(least[4], *(len(" ".join(c["codes"])) for c in checks)), 0]
     room = room or max(40, shutil.get_terminal_size().columns - sum(widths) - 2 * len(widths))
     lines = [paint(_row(headers, widths), "dim")]
     for name, parts in functions.items():
