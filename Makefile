@@ -15,8 +15,9 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP)
 
+# make demo LANGUAGE=ko: the Korean course (notebooks, feedback, tables)
 demo: $(STAMP)
-	$(BIN)/autograder demo
+	$(BIN)/autograder demo $(if $(LANGUAGE),--language $(LANGUAGE))
 
 test: $(STAMP) chromium postgresql
 	$(BIN)/pytest -q

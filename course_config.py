@@ -7,6 +7,12 @@ import sys
 
 c = get_config()  # noqa: F821 (provided by traitlets' config loader)
 
+# The course's language, "en" or "ko": the notebooks released (assignments/ for English, the
+# edition built from the same cells under editions/<language>/ otherwise) and every message that
+# students and graders read. The environment variable AUTOGRADER_LANGUAGE overrides it (the
+# `autograder` commands' --language option sets it).
+LANGUAGE = os.environ.get("AUTOGRADER_LANGUAGE") or "en"
+
 # How student code runs when grading: "sandbox", the kit's isolated executor (student cells in a
 # confined worker process, tests in the grader), or "kernel", nbgrader's stock Jupyter kernel
 # execution, kept for comparison. The environment variable AUTOGRADER_EXECUTOR overrides it.
@@ -22,9 +28,10 @@ c.CourseDirectory.course_id = "dl-python-vectorization"
 # The environment variable AUTOGRADER_DB_URL overrides it, for the kit and plain nbgrader alike.
 if os.environ.get("AUTOGRADER_DB_URL"):
     c.CourseDirectory.db_url = os.environ["AUTOGRADER_DB_URL"]
-c.CourseDirectory.source_directory = "assignments"
-# Notebook sources written as text (*.nb.md) build the .ipynb files; they are not released.
-c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "*.nb.md"]
+c.CourseDirectory.source_directory = "assignments" if LANGUAGE == "en" else f"editions/{LANGUAGE}"
+# Notebook sources written as text (*.nb.md) and their translations (*.po) build the .ipynb files;
+# they are not released.
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "*.nb.md", "*.po"]
 
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
 
@@ -101,12 +108,12 @@ if "nbgrader.validator" in sys.modules:
 # submission): a regrade of the same notebook sees exactly the same inputs, a resubmission new ones.
 c.Course.seed = 2026
 
+c.Course.language = LANGUAGE
+
 # Values must match the reference within |got - expected| <= atol + rtol * |expected|.
 c.Course.rtol = 1e-6
 c.Course.atol = 1e-8
 
-# The language of the explanation added under each failed check's messages: "en" or "ko".
-c.Course.language = "en"
 
 # Grading on a Dask cluster: the address of its scheduler (e.g. "tcp://grader-1:8786"), or "" to
 # grade on this machine. `autograder grade --scheduler ADDRESS` overrides it (see README, "Cluster").

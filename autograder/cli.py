@@ -8,7 +8,10 @@ import warnings
 from pathlib import Path
 
 from autograder.config import assignment_names, course_root
+from autograder.kitcheck.i18n import ngettext
 from autograder.own_scripts import find_own_scripts
+
+LANGUAGE_VARIABLE = "AUTOGRADER_LANGUAGE"
 
 
 def _release(args) -> int:
@@ -59,8 +62,10 @@ def _grade(args) -> int:
     print(grade_table(args.assignment, graded))
     failed = [g for g in graded if g.error]
     seconds = sum(g.seconds for g in graded)
-    print(f"{len(graded)} submissions graded, {len(failed)} could not be graded; "
-          f"{seconds / max(len(graded), 1):.2f} s of grading per submission")
+    print(ngettext("{count} submission graded, {failed} could not be graded; {seconds} s of grading per submission",
+                   "{count} submissions graded, {failed} could not be graded; {seconds} s of grading per submission",
+                   len(graded)).format(count=len(graded), failed=len(failed),
+                                       seconds=f"{seconds / max(len(graded), 1):.2f}"))
     if skipped:
         print(f"{skipped} submissions graded before and not handed in since were left as they are "
               "(--force grades them again)")
@@ -85,11 +90,16 @@ def _lint(args) -> int:
 
 def _build(args) -> int:
     from autograder.authoring.build import write_notebook
+    from autograder.authoring.editions import write_edition
     from autograder.authoring.known_mistakes import write_known_mistakes
+    from autograder.kitcheck.i18n import LANGUAGES
 
     root = course_root()
     for assignment in args.assignments or assignment_names(root):
         print(f"built {write_notebook(root, assignment)}")
+        for language in LANGUAGES[1:]:
+            for path in write_edition(root, assignment, language):
+                print(f"built {path}")
         print(f"built {write_known_mistakes(root, assignment)}")
     return 0
 
@@ -103,15 +113,18 @@ def _demo(args) -> int:
 
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="autograder", description=__doc__)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--language", choices=("en", "ko"), default=None,
+                        help="the course's language for this command (default: course_config.py's)")
     sub = top.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("release", help="build the student release under release/<assignment>/")
+    p = sub.add_parser("release", parents=[common], help="build the student release under release/<assignment>/")
     p.add_argument("assignments", nargs="*", metavar="ASSIGNMENT")
     p.set_defaults(run=_release)
-    p = sub.add_parser("check", help="self-check a notebook: public tests and the loop rule")
+    p = sub.add_parser("check", parents=[common], help="self-check a notebook: public tests and the loop rule")
     p.add_argument("notebook", metavar="NOTEBOOK")
     p.add_argument("--json", action="store_true", help="print the report as JSON, for tools")
     p.set_defaults(run=_check)
-    p = sub.add_parser("grade", help="grade submitted/<student>/<assignment>/ with nbgrader")
+    p = sub.add_parser("grade", parents=[common], help="grade submitted/<student>/<assignment>/ with nbgrader")
     p.add_argument("assignment", metavar="ASSIGNMENT")
     p.add_argument("--jobs", type=int, default=None, help="parallel graders (default: the number of cores)")
     p.add_argument("--no-feedback", action="store_true", help="skip writing feedback HTML")
@@ -121,11 +134,11 @@ def parser() -> argparse.ArgumentParser:
                    help="grade on the Dask cluster whose scheduler is at ADDRESS, e.g. tcp://grader-1:8786 "
                         "(default: course_config.py's c.Course.scheduler; none: on this machine)")
     p.set_defaults(run=_grade)
-    p = sub.add_parser("report", help="the instructor's HTML report on an assignment's graded submissions")
+    p = sub.add_parser("report", parents=[common], help="the instructor's HTML report on an assignment's graded submissions")
     p.add_argument("assignment", metavar="ASSIGNMENT")
     p.add_argument("--out", help="the HTML file to write (default: reports/ASSIGNMENT.html)")
     p.set_defaults(run=_report)
-    p = sub.add_parser("export", help="grades as CSV, one row per student and assignment")
+    p = sub.add_parser("export", parents=[common], help="grades as CSV, one row per student and assignment")
     p.add_argument("--to", default="grades.csv", help="the CSV file to write (default: grades.csv)")
     p.add_argument("--by-function", action="store_true",
                    help="one column per graded function and question, rows sorted by student, a submission "
@@ -133,19 +146,34 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--assignment", action="append", metavar="ASSIGNMENT",
                    help="only this assignment (repeat for several; default: all)")
     p.set_defaults(run=_export)
-    p = sub.add_parser("lint", help="the static loop rule on a notebook or .py file")
+    p = sub.add_parser("lint", parents=[common], help="the static loop rule on a notebook or .py file")
     p.add_argument("path", metavar="PATH")
     p.set_defaults(run=_lint)
-    p = sub.add_parser("build", help="rebuild the source notebooks from *.nb.md and solutions/, and the known mistakes of their public cases")
+    p = sub.add_parser("build", parents=[common], help="rebuild the source notebooks from *.nb.md and solutions/, and the known mistakes of their public cases")
     p.add_argument("assignments", nargs="*", metavar="ASSIGNMENT")
     p.set_defaults(run=_build)
-    p = sub.add_parser("demo", help="release, submit the sample work, grade it and print the grades")
+    p = sub.add_parser("demo", parents=[common], help="release, submit the sample work, grade it and print the grades")
     p.set_defaults(run=_demo)
     return top
 
 
+def _speak_course_language(language: str | None) -> None:
+    """Every message in the course's language (or the one asked for), in this process and its children."""
+    from autograder.config import course
+    from autograder.kitcheck.i18n import use
+
+    if language:
+        os.environ[LANGUAGE_VARIABLE] = language  # course_config.py reads it: the notebooks follow
+    try:
+        use(course(course_root()).language)
+    except FileNotFoundError:  # outside a course (check, lint): the option, else KITCHECK_LANGUAGE or English
+        if language:
+            use(language)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    _speak_course_language(args.language)
     find_own_scripts()
     # nbgrader's gradebook code trips SQLAlchemy warnings that say nothing to a course's staff.
     warnings.filterwarnings("ignore", module="nbgrader.api")

@@ -28,7 +28,8 @@ class Course(Configurable):
     slow_ratio = Float(20.0, help="How many times slower than the reference counts as SLOW.").tag(config=True)
     scheduler = Unicode("", help="Address of a Dask scheduler to grade on (tcp://HOST:8786); '' grades "
                                  "on this machine.").tag(config=True)
-    language = Unicode("en", help="Language of the code explanations in feedback: 'en' or 'ko'.").tag(config=True)
+    language = Enum(["en", "ko"], "en", help="The course's language: the notebooks released and every message "
+                    "students and graders read.").tag(config=True)
     assignments = Dict(
         help="assignment -> {unit name -> {points, loops, vectorized_points, kind, rtol, atol}}"
     ).tag(config=True)

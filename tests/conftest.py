@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from autograder.authoring.course_copy import copy_course
+from autograder.kitcheck import i18n
 from tests.services import PostgresServer, Unavailable
 
 REPO = Path(__file__).resolve().parent.parent
@@ -20,6 +21,13 @@ def own_course(tmp_path_factory) -> Path:
     """A course of the module's own, for tests that grade students of their own: their gradebook
     entries must not reach another module's export or report."""
     return copy_course(REPO, tmp_path_factory.mktemp("own_course"))
+
+
+@pytest.fixture
+def korean(monkeypatch):
+    """Messages in Korean for one test, as a Korean course's grader and its children see them."""
+    monkeypatch.setattr(i18n, "_chosen", None)
+    monkeypatch.setenv(i18n.ENVIRONMENT, "ko")
 
 
 @pytest.fixture(scope="session")

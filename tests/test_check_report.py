@@ -19,7 +19,7 @@ NOTEBOOK = Path("vectorization.ipynb")
 
 def check(function, part, score, max_score, items=(), text="", pending=False):
     record = Record(function, part, score >= max_score, list(items), text=text, pending=pending)
-    return result(record, float(score), float(max_score), "en")
+    return result(record, float(score), float(max_score))
 
 
 RANK1 = Item("RANK1", "result: expected shape (18, 1), got the rank-1 shape (18,); a rank-1 array is neither a row "

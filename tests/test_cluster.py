@@ -129,7 +129,7 @@ def test_the_scheduler_going_away_ends_the_run_with_an_error_and_the_next_run_gr
     with DaskCluster(workers=1, folder=tmp_path / "dask-again") as cluster:
         done = autograder_grade(root, "vectorization", "--scheduler", cluster.address)
     assert done.returncode == 0, done.stderr[-3000:]
-    assert f"{len(students) - first} submissions graded," in done.stdout
+    assert re.search(rf"\b{len(students) - first} submissions? graded,", done.stdout), done.stdout
     assert f"{first} submissions graded before" in done.stdout
     assert set(cell_scores(root, "vectorization")) == set(students)
     folders = course_dir(root)

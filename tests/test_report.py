@@ -51,14 +51,14 @@ def student(failures=None, loops=(), missing=False):
             failed = [Item("NOT_DEFINED", f"the cell test_{name} is missing")]
         tests = Record(name, "tests", not failed, failed, text="\n".join(i.text for i in failed),
                        cases=(len(failed), 4))
-        results.append(result(tests, 0.0 if failed else float(points), float(points), "en"))
+        results.append(result(tests, 0.0 if failed else float(points), float(points)))
         if vectorized:
             if failed and failed[0].code in ("NOT_DEFINED", "NOT_IMPLEMENTED"):
                 found = [Item(failed[0].code, f"{name} is not implemented: no vectorization point")]
             else:
                 found = LOOPS.get(name, []) if name in loops else []
             loop_record = Record(name, "vectorized", not found, found, text="\n".join(i.text for i in found))
-            results.append(result(loop_record, 0.0 if found else 1.0, 1.0, "en"))
+            results.append(result(loop_record, 0.0 if found else 1.0, 1.0))
     return results
 
 
@@ -129,7 +129,7 @@ def test_a_code_planted_in_a_message_is_not_a_finding(course):
     """Codes are what the checks produced (the record's fields), never words found in a message."""
     planted = Record("sigmoid", "tests", False, [Item("VALUE", "values differ [RANK1] LOOP001 M_RANK1")])
     results = student()
-    results[2] = result(planted, 0.0, 2.0, "en")
+    results[2] = result(planted, 0.0, 2.0)
     write_results_json(course / "autograded" / "ada" / ASSIGNMENT / "results.json", results)
     ada = [s for s in report.load_submissions(course, ASSIGNMENT) if s.student == "ada"]
     assert [c.code for c in report.mistake_codes(ada)] == ["VALUE"]

@@ -25,17 +25,16 @@ from nbformat import NotebookNode
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from autograder.config import Unit, units
-from autograder.course_dir import course_dir
 
 KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}
 
 
 def source_path(root: Path, assignment: str) -> Path:
-    return course_dir(root).source(assignment) / f"{assignment}.nb.md"
+    return root / "assignments" / assignment / f"{assignment}.nb.md"
 
 
 def notebook_path(root: Path, assignment: str) -> Path:
-    return course_dir(root).source(assignment) / f"{assignment}.ipynb"
+    return root / "assignments" / assignment / f"{assignment}.ipynb"
 
 
 def build_notebook(root: Path, assignment: str) -> NotebookNode:

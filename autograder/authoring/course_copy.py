@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-COURSE_FILES = ("course_config.py", "nbgrader_config.py", "assignments")
+COURSE_FILES = ("course_config.py", "nbgrader_config.py", "assignments", "editions")
 
 
 def copy_course(source: Path, target: Path, assignments: list[str] | None = None) -> Path:

@@ -22,6 +22,7 @@ from autograder.kitcheck import known
 from autograder.kitcheck.calls import Outcome, call, must_raise
 from autograder.kitcheck.compare import Tolerance, compare
 from autograder.kitcheck.encoding import encode
+from autograder.kitcheck.i18n import LANGUAGES, speaking
 from autograder.mistakes import diagnose
 from autograder.mistakes.variants import WRONG, student_function
 
@@ -96,11 +97,15 @@ def _entry(assignment: str, case: PublicCase, code: str, outcome: Outcome) -> di
     if not problems:
         return None  # this public case does not catch the mistake
     error = outcome.raised
-    named = [p for p in diagnose(assignment, case.function, case.args, case.kwargs, outcome.result,
-                                 case.expected, error) if p.code == code]
-    if not named:
-        return None
-    entry = {"code": code, "sentence": named[0].message}
+    sentences = {}
+    for language in LANGUAGES:
+        with speaking(language):
+            named = [p for p in diagnose(assignment, case.function, case.args, case.kwargs, outcome.result,
+                                         case.expected, error) if p.code == code]
+        if not named:
+            return None
+        sentences[language] = named[0].message
+    entry = {"code": code, "sentence": sentences}
     if error is not None:
         return {**entry, "error": [error[0], known.without_place(error[1])]}
     return {**entry, "result": encode(outcome.result)}

@@ -9,9 +9,10 @@ from autograder.authoring.submissions import write_submission
 from autograder.commands.export import export
 from autograder.commands.grade import grade
 from autograder.commands.release import release
-from autograder.commands.table import grade_table
+from autograder.commands.table import grade_table, pad, width_of
 from autograder.config import assignment_names
 from autograder.course_dir import course_dir
+from autograder.kitcheck.i18n import N_, _, ngettext
 
 SAMPLES = "demo/submissions"
 
@@ -31,14 +32,19 @@ def submit_samples(root: Path, assignment: str) -> list[str]:
 def demo(root: Path, echo=print) -> None:
     started = time.perf_counter()
     for assignment in assignment_names(root):
-        echo(f"releasing {assignment} ...")
+        echo(_("releasing {assignment} ...").format(assignment=assignment))
         release(root, assignment)
         students = submit_samples(root, assignment)
-        echo(f"grading {len(students)} submissions of {assignment} ...")
+        echo(ngettext("grading {count} submission of {assignment} ...",
+                      "grading {count} submissions of {assignment} ...", len(students)).format(
+            count=len(students), assignment=assignment))
         echo(grade_table(assignment, grade(root, assignment, students)) + "\n")
     csv = export(root, root / "grades.csv")
-    echo(f"student releases:  {root / 'release'}/<assignment>/")
-    echo(f"results.json:      {root / 'autograded'}/<student>/<assignment>/results.json")
-    echo(f"feedback (HTML):   {root / 'feedback'}/<student>/<assignment>/<assignment>.html")
-    echo(f"grades (CSV):      {csv}")
-    echo(f"demo finished in {time.perf_counter() - started:.0f} s")
+    where = [(N_("student releases:"), f"{root / 'release'}/<assignment>/"),
+             (N_("results.json:"), f"{root / 'autograded'}/<student>/<assignment>/results.json"),
+             (N_("feedback (HTML):"), f"{root / 'feedback'}/<student>/<assignment>/<assignment>.html"),
+             (N_("grades (CSV):"), str(csv))]
+    column = max(width_of(_(label)) for label, _path in where) + 2
+    for label, path in where:
+        echo(pad(_(label), column) + path)
+    echo(_("demo finished in {seconds} s").format(seconds=f"{time.perf_counter() - started:.0f}"))

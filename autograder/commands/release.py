@@ -5,13 +5,14 @@ import shutil
 from pathlib import Path
 
 from autograder.commands.course import nbgrader_api, require_success
-from autograder.config import assignment_names
+from autograder.config import assignment_names, course
+from autograder.kitcheck.i18n import GRADER_DOMAIN, LANGUAGE_FILE, N_, fill, speaking
 from autograder.course_dir import course_dir
 
 KITCHECK = Path(__file__).resolve().parent.parent / "kitcheck"
 # JupyterLab started in a release folder reads nbgrader_config.py there: the Validate button runs the kit.
 VALIDATE_CONFIG = Path(__file__).resolve().parent.parent / "nbgrader_plugins" / "validate_config.py"
-STUDENT_README = """\
+STUDENT_README = N_("""\
 # {assignment}
 
 The notebook `{assignment}.ipynb` is your exercise. Fill in every cell marked
@@ -48,7 +49,14 @@ square matrices, integer inputs), so do not rely on the examples' shapes or on n
 
 Submit the notebook file `{assignment}.ipynb` as your course says. The folder `kitcheck/` holds
 the public checks; you need not submit it.
-"""
+""")
+
+
+# matplotlib reads matplotlibrc from the notebook's folder: fonts with Hangul first (Linux's Nanum
+# and Noto CJK, Windows' Malgun Gothic, macOS's AppleGothic), so that Korean labels are not boxes.
+FONTS = {"ko": "font.family: sans-serif\n"
+               "font.sans-serif: NanumGothic, Noto Sans CJK KR, Malgun Gothic, AppleGothic, DejaVu Sans\n"
+               "axes.unicode_minus: False\n"}
 
 
 def release(root: Path, assignment: str) -> Path:
@@ -59,7 +67,13 @@ def release(root: Path, assignment: str) -> Path:
     # The public checks, with the known mistakes of this assignment's public cases only.
     others = [f"{name}.json" for name in assignment_names(root) if name != assignment]
     shutil.copytree(KITCHECK, target / "kitcheck", dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc", *others))
-    (target / "README.md").write_text(STUDENT_README.format(assignment=assignment))
+                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.po", "*.pot", f"{GRADER_DOMAIN}.mo", *others))
+    # The students' kitcheck speaks the course's language without any setting of theirs.
+    language = course(root).language
+    (target / "kitcheck" / LANGUAGE_FILE.relative_to(KITCHECK)).write_text(language + "\n")
+    with speaking(language):
+        (target / "README.md").write_text(fill(STUDENT_README, assignment=assignment), encoding="utf-8")
+    if language in FONTS:  # plots label their axes in the course's language
+        (target / "matplotlibrc").write_text(FONTS[language])
     shutil.copy(VALIDATE_CONFIG, target / "nbgrader_config.py")
     return target

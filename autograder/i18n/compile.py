@@ -1,11 +1,14 @@
-"""Keep the gettext catalogues current and compile them (standard library only).
+"""Keep the message catalogues current and compile them, with Babel.
 
-    python -m autograder.i18n.compile            # update en.po from the code tables, merge the others, build .mo
-    python -m autograder.i18n.compile --check    # exit 1 if a catalogue or a .mo is stale or incomplete
+    python -m autograder.i18n.compile            # extract, merge into every language, build the .mo files
+    python -m autograder.i18n.compile --check    # exit 1 if a catalogue is stale, incomplete or broken
 
-The English catalogue is generated from the code tables (never edit it by hand). The other languages
-keep their translations; a new code arrives with an empty msgstr (shown in English until translated),
-and each entry carries the English text as a comment for the translator.
+Message ids are the English texts marked in the code with _(), N_() or ngettext() (Babel's Python
+extractor), in two domains: kitcheck (the students' copy) and autograder (the grader's).
+kitcheck/locale/<domain>.pot is the template; each language keeps its translations in
+kitcheck/locale/<language>/LC_MESSAGES/<domain>.po, and a new message arrives there untranslated
+(shown in English until it is translated; --check fails meanwhile). The notebooks' own catalogues
+are kept the same way by autograder.authoring.editions.
 """
 from __future__ import annotations
 
@@ -13,84 +16,61 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import DOMAIN, LOCALE_DIR, SOURCE_LANGUAGE, po
-from .sources import sources
+from babel.messages.extract import extract_from_dir
+
+from autograder.kitcheck.i18n import DOMAIN, LANGUAGES, LOCALE_DIR
+
+from . import catalogs
+
+PACKAGE = Path(__file__).resolve().parent.parent  # autograder/
+IGNORED = [("**/__pycache__/**", "ignore")]
+# The students' copy of kitcheck carries its own messages only: the grader's (the mistakes' fix-it
+# sentences above all, which name the right code) stay with the instructor.
+DOMAINS = {
+    "kitcheck": (PACKAGE / "kitcheck", IGNORED + [("**.py", "python")]),
+    "autograder": (PACKAGE, IGNORED + [("kitcheck/**", "ignore"), ("**.py", "python")]),
+}
 
 
-def po_path(language: str, locale_dir: Path = LOCALE_DIR) -> Path:
-    return locale_dir / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+def template_path(domain: str) -> Path:
+    return LOCALE_DIR / f"{domain}.pot"
 
 
-def mo_path(language: str, locale_dir: Path = LOCALE_DIR) -> Path:
-    return po_path(language, locale_dir).with_suffix(".mo")
+def po_path(language: str, domain: str = DOMAIN) -> Path:
+    return LOCALE_DIR / language / "LC_MESSAGES" / f"{domain}.po"
 
 
-def languages(locale_dir: Path = LOCALE_DIR) -> list[str]:
-    return sorted(path.parent.parent.name for path in locale_dir.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+def extract(domain: str = DOMAIN):
+    """The template catalogue of a domain: every marked message of its files, with where it is used."""
+    folder, methods = DOMAINS[domain]
+    template = catalogs.new(None, "autograder")
+    for filename, lineno, message, comments, context in extract_from_dir(
+            str(folder), methods, comment_tags=("TRANSLATORS:",), strip_comment_tags=True):
+        where = (folder / filename).relative_to(PACKAGE.parent)
+        template.add(message, locations=[(str(where), lineno)], auto_comments=comments, context=context)
+    return template
 
 
-def catalogue_text(language: str, existing: str | None = None) -> str:
-    """The .po text of `language`: English from the sources, or the existing translations merged in."""
-    translated = {}
-    if existing is not None and language != SOURCE_LANGUAGE:
-        translated = {entry.key: entry.msgstr for entry in po.parse(existing) if entry.msgid}
-    entries = [po.header(language)]
-    for source in sources():
-        entry = po.Entry(source.code, source.text, source.context, [f": {source.origin}"])
-        if language != SOURCE_LANGUAGE:
-            entry.comments.insert(0, f". English: {source.text}")  # extracted comments come first
-            entry.msgstr = translated.get(entry.key, "")
-        entries.append(entry)
-    return po.format_entries(entries)
+def expected_files() -> dict[Path, bytes]:
+    """Every catalogue file as the code makes it: each template, each translation merged, each .mo."""
+    files = {}
+    for domain in DOMAINS:
+        template = extract(domain)
+        files[template_path(domain)] = catalogs.po_bytes(template)
+        for language in LANGUAGES[1:]:
+            path = po_path(language, domain)
+            translated = catalogs.merged(template, path, language)
+            files[path] = catalogs.po_bytes(translated)
+            files[path.with_suffix(".mo")] = catalogs.mo_bytes(translated)
+    return files
 
 
-def compile_catalogue(source: Path, target: Path) -> None:
-    """One .po file to its .mo file."""
-    target.write_bytes(po.mo_bytes(po.parse(source.read_text(encoding="utf-8"))))
-
-
-def update(locale_dir: Path = LOCALE_DIR) -> list[Path]:
-    """Regenerate en.po, merge every other .po with the sources; returns the files that changed."""
-    changed = []
-    for language in sorted({SOURCE_LANGUAGE, *languages(locale_dir)}):
-        path = po_path(language, locale_dir)
-        existing = path.read_text(encoding="utf-8") if path.exists() else None
-        text = catalogue_text(language, existing)
-        if text != existing:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            changed.append(path)
-    return changed
-
-
-def build(locale_dir: Path = LOCALE_DIR, out_dir: Path | None = None) -> list[Path]:
-    """Compile every .po under locale_dir into .mo files (in place, or under out_dir with the same layout)."""
-    built = []
-    for language in languages(locale_dir):
-        target = mo_path(language, out_dir or locale_dir)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        compile_catalogue(po_path(language, locale_dir), target)
-        built.append(target)
-    return built
-
-
-def problems(locale_dir: Path = LOCALE_DIR) -> list[str]:
-    """What is stale or missing: an outdated catalogue, an untranslated code, a .mo not rebuilt."""
-    found = []
-    for language in sorted({SOURCE_LANGUAGE, *languages(locale_dir)}):
-        path = po_path(language, locale_dir)
-        if not path.exists():
-            found.append(f"{path}: missing")
-            continue
-        text = path.read_text(encoding="utf-8")
-        if catalogue_text(language, text) != text:
-            found.append(f"{path}: not current with the code tables")
-        for entry in po.parse(text):
-            if entry.msgid and not entry.msgstr:
-                found.append(f"{path}: {entry.key!r} is not translated")
-        mo = mo_path(language, locale_dir)
-        if not mo.exists() or mo.read_bytes() != po.mo_bytes(po.parse(text)):
-            found.append(f"{mo}: not compiled from the current {path.name}")
+def problems() -> list[str]:
+    found = [f"{path}: not current with the code (run python -m autograder.i18n.compile)"
+             for path, content in expected_files().items() if not path.exists() or path.read_bytes() != content]
+    for language in LANGUAGES[1:]:
+        for domain in DOMAINS:
+            found += catalogs.untranslated(po_path(language, domain))
     return found
 
 
@@ -99,10 +79,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="only report stale or incomplete catalogues")
     options = parser.parse_args(argv)
     if not options.check:
-        for path in update():
-            print(f"updated {path}")
-        for path in build():
-            print(f"compiled {path}")
+        for path, content in expected_files().items():
+            if not path.exists() or path.read_bytes() != content:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(content)
+                print(f"updated {path}")
     found = problems()
     for problem in found:
         print(problem, file=sys.stderr)

@@ -16,6 +16,7 @@ from . import known
 from .calls import Outcome, call, must_raise
 from .collect import CaseFailure, active, collecting
 from .compare import Problem, Tolerance, compare, shorten
+from .i18n import _
 from .record import Item, Record
 from .verdicts import judge
 
@@ -38,7 +39,8 @@ class CheckFailed(AssertionError):
 
 
 def case_header(name: str, case: str, args: tuple) -> str:
-    return f"{name}, case {case!r}, called with ({', '.join(shorten(a) for a in args)}):"
+    return _("{name}, case {case}, called with ({arguments}):").format(
+        name=name, case=repr(case), arguments=", ".join(shorten(a) for a in args))
 
 
 def case_failure(name: str, case: str, args: tuple, kwargs: dict, outcome: Outcome, expected,
@@ -87,7 +89,8 @@ def expect(func, *args, expected, case: str = "example", rtol: float = 1e-6, ato
     name = getattr(func, "__name__", "function")
     outcome = call(func, args, kwargs, name)
     problems = outcome.problems or compare(outcome.result, expected, Tolerance(rtol, atol))
-    _public_case(name, case, args, kwargs, outcome, expected, problems, passed=f"ok  {name}: {case}")
+    _public_case(name, case, args, kwargs, outcome, expected, problems,
+                 passed=_("ok  {name}: {case}").format(name=name, case=case))
 
 
 def expect_raises(func, *args, error: type = ValueError, case: str = "example", **kwargs) -> None:
@@ -95,7 +98,8 @@ def expect_raises(func, *args, error: type = ValueError, case: str = "example", 
     name = getattr(func, "__name__", "function")
     outcome = call(func, args, kwargs, name)
     problems = must_raise(name, outcome, error)
-    _public_case(name, case, args, kwargs, outcome, None, problems, passed=f"ok  {name}: {case} raises {error.__name__}")
+    _public_case(name, case, args, kwargs, outcome, None, problems,
+                 passed=_("ok  {name}: {case} raises {error}").format(name=name, case=case, error=error.__name__))
 
 
 def _public_case(name: str, case: str, args: tuple, kwargs: dict, outcome: Outcome, expected,
@@ -114,11 +118,14 @@ def _public_case(name: str, case: str, args: tuple, kwargs: dict, outcome: Outco
 def expect_choice(question: str, answer, choices: str = "abcd") -> None:
     """A multiple-choice answer must be one of the offered letters (the grader checks which)."""
     if answer is None:
-        problem = Problem("NOT_DEFINED", f"no answer yet: set {question} to one of {list(choices)}")
+        problem = Problem("NOT_DEFINED", _("no answer yet: set {question} to one of {choices}").format(
+            question=question, choices=list(choices)))
     elif not (isinstance(answer, str) and len(answer.strip()) == 1 and answer.strip().lower() in choices):
-        problem = Problem("INVALID_CHOICE", f"{answer!r} is not one of {list(choices)}")
+        problem = Problem("INVALID_CHOICE", _("{answer} is not one of {choices}").format(
+            answer=repr(answer), choices=list(choices)))
     else:
-        print(f"ok  {question}: answered {answer.strip().lower()!r}; it is marked after submission")
+        print(_("ok  {question}: answered {answer}; it is marked after submission").format(
+            question=question, answer=repr(answer.strip().lower())))
         if active() is not None:
             active().answered = True
         return
@@ -133,7 +140,7 @@ def vectorized(name: str, assignment: str) -> None:
     record = judge(_executed_cells(), policies, tests=_TESTED)[name]
     if not record.passed:
         raise CheckFailed(record.text, record.items)
-    print(f"ok  {name}: no Python loops found")
+    print(_("ok  {name}: no Python loops found").format(name=name))
 
 
 def _executed_cells() -> list[tuple[str, str]]:

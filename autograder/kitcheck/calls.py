@@ -5,6 +5,7 @@ import copy
 import inspect
 import linecache
 import os
+import re
 import traceback
 import warnings
 from dataclasses import dataclass, field
@@ -12,10 +13,12 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .compare import Problem, shorten
-from .record import place
+from .i18n import _
+from .record import place, shown_place
 
 _KIT_DIR = os.path.dirname(os.path.abspath(__file__))
 _NUMPY_DIR = os.path.dirname(np.__file__)
+_QUOTED_PLACE = re.compile(r"\((?P<place>[^(),]+, line \d+): (?P<source>`[^\n]*`)\)\s*$")
 
 
 @dataclass
@@ -25,6 +28,7 @@ class Outcome:
     warnings: list[str] = field(default_factory=list)
     error: type | None = None  # the type of exception raised, if any
     location: str = ""  # where in the student's code it raised: `relu, line 2`
+    exception: str = ""  # `relu raised ValueError: ... (relu, line 2: `...`)`, the same in every language
 
     @property
     def ok(self) -> bool:
@@ -32,10 +36,11 @@ class Outcome:
 
     @property
     def raised(self) -> tuple[str, str] | None:
-        """(type name, message) of the student's exception, as diagnoses read it."""
+        """(type name, message) of the student's exception, as diagnoses read it: in English whatever
+        the course's language, as the mistake catalogue's patterns and the known mistakes' data expect."""
         if self.error is None:
             return None
-        return self.error.__name__, next((p.message for p in self.problems if p.code == "EXCEPTION"), "")
+        return self.error.__name__, self.exception
 
 
 def call(func, args: tuple, kwargs: dict | None = None, name: str | None = None) -> Outcome:
@@ -47,7 +52,8 @@ def call(func, args: tuple, kwargs: dict | None = None, name: str | None = None)
     kwargs = kwargs or {}
     name = name or getattr(func, "__name__", "the function")
     if not callable(func):
-        return Outcome(problems=[Problem("NOT_DEFINED", f"{name} is not a function (got {type(func).__name__})")])
+        return Outcome(problems=[Problem("NOT_DEFINED", _("{name} is not a function (got {type})").format(
+            name=name, type=type(func).__name__))])
     before = copy.deepcopy((args, kwargs))
     given = copy.deepcopy((args, kwargs))
     outcome = Outcome()
@@ -57,12 +63,11 @@ def call(func, args: tuple, kwargs: dict | None = None, name: str | None = None)
             outcome.result = func(*given[0], **given[1])
         except NotImplementedError:
             outcome.error = NotImplementedError
-            outcome.problems.append(Problem(
-                "NOT_IMPLEMENTED", f"{name} is not implemented yet: replace `raise NotImplementedError()` with your code"))
+            outcome.problems.append(Problem("NOT_IMPLEMENTED", _(
+                "{name} is not implemented yet: replace `raise NotImplementedError()` with your code"
+            ).format(name=name)))
         except Exception as error:  # a student's bug of any kind is feedback, not a crash of the check
-            outcome.error = type(error)
-            outcome.location = error_location(error)
-            outcome.problems.append(_problem_of(error, name))
+            _raised(outcome, error, name)
     outcome.warnings = sorted({f"{w.category.__name__}: {w.message}" for w in caught})
     outcome.problems.extend(_mutations(func, before, given, name))
     return outcome
@@ -75,23 +80,36 @@ def must_raise(name: str, outcome: Outcome, kind: type) -> list[Problem]:
     if outcome.error is NotImplementedError:
         return outcome.problems  # an untouched stub says so, and only so
     if outcome.error is None:
-        return outcome.problems + [Problem(
-            "VALUE", f"{name} returned {shorten(outcome.result)} where it must raise {kind.__name__}")]
-    return outcome.problems + [Problem("EXCEPTION", f"{name} must raise {kind.__name__} here")]
+        return outcome.problems + [Problem("VALUE", _("{name} returned {value} where it must raise {error}").format(
+            name=name, value=shorten(outcome.result), error=kind.__name__))]
+    return outcome.problems + [Problem("EXCEPTION", _("{name} must raise {error} here").format(
+        name=name, error=kind.__name__))]
 
 
-def _problem_of(error: Exception, name: str) -> Problem:
-    """An exception from a sandboxed function carries its code (EXCEPTION, TIMEOUT, KILLED) and a
+def _raised(outcome: Outcome, error: Exception, name: str) -> None:
+    """The student's exception in the outcome: as a problem for people, and as diagnoses read it.
+
+    An exception from a sandboxed function carries its code (EXCEPTION, TIMEOUT, KILLED) and a
     description made where it was raised; a local one is described here."""
+    outcome.error = type(error)
+    outcome.location = error_location(error)
     code = getattr(error, "code", "EXCEPTION")
-    text = getattr(error, "description", None) or describe_exception(error)
+    description = getattr(error, "description", None) or describe_exception(error)
+    text = shown_exception(description)
     if code == "EXCEPTION":
-        return Problem(code, f"{name} raised {text}")
-    return Problem(code, f"{text}")
+        outcome.exception = f"{name} raised {description}"
+        text = _("{name} raised {error}").format(name=name, error=text)
+    outcome.problems.append(Problem(code, text))
+
+
+def shown_exception(description: str) -> str:
+    """A description by `describe_exception`, its place in the student's code in the course's language."""
+    return _QUOTED_PLACE.sub(lambda found: f"({shown_place(found['place'])}: {found['source']})", description)
 
 
 def describe_exception(error: BaseException) -> str:
-    """'ValueError: shapes (3,1) and (3,1) not aligned (sigmoid, line 4: `return np.dot(w, x)`)'."""
+    """'ValueError: shapes (3,1) and (3,1) not aligned (sigmoid, line 4: `return np.dot(w, x)`)', in
+    English whatever the course's language: diagnoses read it (`shown_exception` is for people)."""
     text = f"{type(error).__name__}: {error}"
     frame = _student_frame(error)
     if frame is not None:
@@ -132,7 +150,7 @@ def _mutations(func, before, after, name: str) -> list[Problem]:
     params = _parameter_names(func)
     problems = []
     for index, (old, new) in enumerate(zip(before[0], after[0])):
-        label = params[index] if index < len(params) else f"argument {index + 1}"
+        label = params[index] if index < len(params) else _("argument {number}").format(number=index + 1)
         if not _same(old, new):
             problems.append(_mutated(name, label))
     for key in before[1]:
@@ -142,10 +160,10 @@ def _mutations(func, before, after, name: str) -> list[Problem]:
 
 
 def _mutated(name: str, label: str) -> Problem:
-    return Problem("MUTATES_INPUT", f"{name} modified its input `{label}` in place, so the caller's array "
-                                    f"changed too: make a new array instead (`{label} = {label} - ...` rather "
-                                    f"than `{label} -= ...`; `{label} = {label}.copy()` before assigning to "
-                                    f"`{label}[...]`)")
+    return Problem("MUTATES_INPUT", _(
+        "{name} modified its input `{label}` in place, so the caller's array changed too: make a new array "
+        "instead (`{label} = {label} - ...` rather than `{label} -= ...`; `{label} = {label}.copy()` before "
+        "assigning to `{label}[...]`)").format(name=name, label=label))
 
 
 def _parameter_names(func) -> list[str]:

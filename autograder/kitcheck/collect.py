@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 from .compare import Problem
+from .i18n import _
 from .record import Item, Record
 
 CRASHES = ("EXCEPTION", "TIMEOUT", "KILLED")
@@ -88,14 +89,24 @@ class Collector:
             for p in failure.problems:
                 if p.code.startswith("M_"):
                     mistakes.setdefault(p.code, p.message)
-        lines = [f"{unit}: known mistake {code}: {sentence}" for code, sentence in mistakes.items()]
-        public = [f for f in self.failures if not f.hidden]
-        hidden = [f for f in self.failures if f.hidden]
-        counts = [f"{len(group)} {kind} case(s)" for group, kind in ((public, "public"), (hidden, "hidden")) if group]
-        lines.append(f"{unit} failed {' and '.join(counts)} of {self.run}.")
+        lines = [_("{unit}: known mistake {code}: {sentence}").format(unit=unit, code=code, sentence=sentence)
+                 for code, sentence in mistakes.items()]
+        lines.append(self._failed_count(unit))
         # A real error is never hidden behind a wrong value: the first exception is shown too.
         crash = next((f for f in self.failures if any(p.code in CRASHES for p in f.problems)), shown)
         return "\n".join(lines + [shown.text] + ([crash.text] if crash is not shown else []))
+
+    def _failed_count(self, unit: str) -> str:
+        """`relu failed 2 public case(s) and 1 hidden case(s) of 7.`"""
+        public = sum(not f.hidden for f in self.failures)
+        hidden = len(self.failures) - public
+        if public and hidden:
+            template = _("{unit} failed {public} public case(s) and {hidden} hidden case(s) of {run}.")
+        elif hidden:
+            template = _("{unit} failed {hidden} hidden case(s) of {run}.")
+        else:
+            template = _("{unit} failed {public} public case(s) of {run}.")
+        return template.format(unit=unit, public=public, hidden=hidden, run=self.run)
 
 
 _active: list[Collector] = []

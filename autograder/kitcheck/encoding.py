@@ -13,20 +13,28 @@ import re
 
 import numpy as np
 
+from .i18n import N_, _
+
 MAX_DEPTH = 20
 MAX_ELEMENTS = 2**23  # per array; a reply's size caps it too
 MAX_DIMENSIONS = 32
 ARRAY_DTYPE = re.compile(r"[<>|=]?[biufc][0-9]{1,2}")  # numbers and booleans, nothing with fields
 
 
+NESTED = N_("nested too deeply")
+TOO_LARGE = N_("an integer too large to compare")
+
+
 class Opaque:
-    """Stands for a value that cannot cross: the grader sees its type and a short text."""
+    """Stands for a value that cannot cross: the grader sees its type and a short text (the value's
+    repr, or one of the kit's own texts, crossing in English and shown in the course's language)."""
 
     def __init__(self, type_name: str, text: str):
         self.type_name, self.text = type_name, text
 
     def __repr__(self) -> str:
-        return f"<{self.type_name}: {self.text}>"
+        text = _(self.text) if self.text in (NESTED, TOO_LARGE) else self.text
+        return f"<{self.type_name}: {text}>"
 
 
 def _array_ok(value: np.ndarray) -> bool:
@@ -35,13 +43,13 @@ def _array_ok(value: np.ndarray) -> bool:
 
 def encode(value, depth: int = 0):
     if depth > MAX_DEPTH:
-        return {"$opaque": ["nested", "nested too deeply"]}
+        return {"$opaque": ["nested", NESTED]}
     if isinstance(value, np.generic) and _array_ok(np.asarray(value)):  # before float: np.float64 is one
         return {"$scalar": encode(np.asarray(value), depth + 1)}
     if value is None or isinstance(value, (bool, str)):
         return value
     if isinstance(value, int) and not isinstance(value, bool):
-        return value if abs(value) < 2**63 else {"$opaque": ["int", "an integer too large to compare"]}
+        return value if abs(value) < 2**63 else {"$opaque": ["int", TOO_LARGE]}
     if isinstance(value, float):
         return value if math.isfinite(value) else {"$float": repr(value)}
     if isinstance(value, np.ndarray) and _array_ok(value):

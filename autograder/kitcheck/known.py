@@ -7,7 +7,8 @@ names the mistake with its fix-it sentence. No mistake's code is in the data, on
 
     known/<assignment>.json = {"policies": {"<function>": "forbidden", ...},
                                "cases": {"<function>/<fingerprint of the case>": [
-        {"code": "M_L1_NO_ABS", "sentence": "...", "result": <encoded>}  or  ..., "error": [type, message]}
+        {"code": "M_L1_NO_ABS", "sentence": {"en": "...", "ko": "..."}, "result": <encoded>}
+        or  ..., "error": [type, message]}
     ]}}
 
 Beside them, each graded function's loop policy, which the vectorization cells of the notebook read.
@@ -25,6 +26,7 @@ import numpy as np
 
 from .compare import Problem
 from .encoding import decode, encode
+from .i18n import language
 
 FOLDER = Path(__file__).resolve().parent / "known"
 
@@ -69,7 +71,8 @@ def diagnose(function: str, args: tuple, kwargs: dict, expected, got, error: tup
         entries = table().get(fingerprint(function, args, kwargs, expected), [])
     except (TypeError, ValueError):  # arguments the encoding cannot key: no known mistake
         return []
-    return [Problem(entry["code"], entry["sentence"]) for entry in entries if _matches(entry, got, error)]
+    sentence = lambda entry: entry["sentence"].get(language(), entry["sentence"]["en"])
+    return [Problem(entry["code"], sentence(entry)) for entry in entries if _matches(entry, got, error)]
 
 
 def _matches(entry: dict, got, error: tuple[str, str] | None) -> bool:

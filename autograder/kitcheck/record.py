@@ -6,7 +6,10 @@ code back out of message text. Standard library only: this module ships to stude
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+from .i18n import _
 
 # Bounds for records read back from a notebook or a file (never trust their size).
 MAX_ITEMS = 50
@@ -14,9 +17,20 @@ MAX_TEXT = 4000
 MAX_MESSAGES = 20  # items a reader lists per check
 
 
+_PLACE = re.compile(r"(?P<function>[^,]+), line (?P<line>\d+)")
+
+
 def place(function: str, line: int) -> str:
-    """How every message names a place in a student's code: `relu, line 2` (counted from `def`)."""
+    """How every record names a place in a student's code: `relu, line 2` (counted from `def`). This
+    is data (a feedback page links it to the line, a diagnosis reads it in an exception's text):
+    `shown_place` words it in the course's language where a person reads it."""
     return f"{function}, line {line}"
+
+
+def shown_place(location: str) -> str:
+    """A place written by `place`, as a person reads it in the course's language."""
+    found = _PLACE.fullmatch(location)
+    return _("{function}, line {line}").format(**found.groupdict()) if found else location
 
 
 @dataclass(frozen=True)
@@ -72,7 +86,7 @@ class Record:
             return ""
         first = next((item for item in self.items if item.is_mistake), self.items[0])
         text = first.text.strip().splitlines()[0] if first.text.strip() else ""
-        return f"case {first.case!r}: {text}" if first.case else text
+        return _("case {case}: {text}").format(case=repr(first.case), text=text) if first.case else text
 
     def fields(self) -> dict:
         """What readers take from a record (results.json's extra_data, the self-check's rows)."""

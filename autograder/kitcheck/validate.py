@@ -8,15 +8,31 @@ one a line on stdout. The child runs the student's code, so a loop that never en
 costs the child, never the student's Jupyter server, and each run starts from a fresh namespace.
 
 nbgrader is imported only when `KitSelfCheck` is asked for: this module ships to students in
-kitcheck/ and the child needs the standard library and numpy only.
+kitcheck/ and the child needs the standard library and numpy only. Its messages are in the course's
+language, from the kit's i18n.py beside it (the Jupyter server loads this file alone).
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+
+def _kit_i18n():
+    """The kit's i18n module: nbgrader's config (validate_config.py) loads this file alone, by path."""
+    spec = importlib.util.spec_from_file_location("_kitcheck_i18n", Path(__file__).resolve().with_name("i18n.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+if __package__:
+    from .i18n import _
+else:
+    _ = _kit_i18n()._
 
 ENAME = "CheckFailed"
 TIMEOUT = 120  # seconds for the whole notebook; nbgrader's own Execute allows 30 per cell
@@ -29,7 +45,8 @@ def main() -> None:
     from .table import report
 
     rows = run_cells(json.load(sys.stdin)["cells"], Path.cwd())
-    table = report(sys.argv[1] if len(sys.argv) > 1 else "the notebook", list(rows.values()), color=False)
+    name = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] else _("the notebook")
+    table = report(name, list(rows.values()), color=False)
     sys.stdout.write("\n" + json.dumps({"rows": rows, "table": table}) + "\n")
 
 
@@ -42,15 +59,17 @@ def self_check(nb: dict, folder: Path, timeout: float = TIMEOUT) -> tuple[dict, 
                           input=json.dumps(nb), capture_output=True, text=True, timeout=timeout)
     lines = done.stdout.strip().splitlines()
     if done.returncode != 0 or not lines:
-        raise RuntimeError(f"the self-check stopped (exit {done.returncode}): {done.stderr.strip()[-2000:]}")
+        raise RuntimeError(_("the self-check stopped (exit {code}): {error}").format(
+            code=done.returncode, error=done.stderr.strip()[-2000:]))
     answer = json.loads(lines[-1])
     return answer["rows"], answer["table"]
 
 
 def _notebook_name(folder: Path) -> str:
-    """nbgrader hands a preprocessor the notebook, not its file name: a release folder has one."""
+    """nbgrader hands a preprocessor the notebook, not its file name: a release folder has one ("" if
+    not: the child names it in the course's language)."""
     names = sorted(path.name for path in folder.glob("*.ipynb"))
-    return names[0] if len(names) == 1 else "the notebook"
+    return names[0] if len(names) == 1 else ""
 
 
 def outputs(nb: dict, rows: dict, table: str) -> None:
@@ -61,10 +80,16 @@ def outputs(nb: dict, rows: dict, table: str) -> None:
         if cell.get("cell_type") != "code" or row is None:
             continue
         if row["status"] == "passed":
-            cell["outputs"] = [_stream(f"ok  {row['name']}: {row['part']} passed\n")]
+            cell["outputs"] = [_stream(_passed(row) + "\n")]
         else:
             cell["outputs"] = [_error(row["message"] or row["output"], head + row["output"].splitlines())]
             head = []
+
+
+def _passed(row: dict) -> str:
+    if row["part"] == "vectorized":
+        return _("ok  {name}: vectorized passed").format(name=row["name"])
+    return _("ok  {name}: tests passed").format(name=row["name"])
 
 
 def stopped(nb: dict, reason: str) -> None:
@@ -100,7 +125,8 @@ def _preprocessor():
             try:
                 rows, table = self_check(nb, folder, self.timeout)
             except subprocess.TimeoutExpired:
-                stopped(nb, f"The self-check stopped after {self.timeout:g} s: does a function loop forever?")
+                stopped(nb, _("The self-check stopped after {seconds} s: does a function loop forever?").format(
+                    seconds=f"{self.timeout:g}"))
             except (RuntimeError, ValueError, KeyError) as error:
                 stopped(nb, str(error))
             else:

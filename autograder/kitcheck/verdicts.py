@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 
 from . import known
+from .i18n import _
 from .loops import Finding, lint_cells, stubs
 from .record import Item, Record
 
@@ -23,8 +24,8 @@ def judge(cells: list[tuple[str, str]], policies: dict[str, str], dynamic: dict 
     try:
         findings = lint_cells(cells, policies)
     except Exception as error:  # a bug in the rule must cost nothing but this verdict
-        return {name: _failed(name, "LOOP", f"the loop rule failed on this notebook: {error!r}")
-                for name in policies}
+        text = _("the loop rule failed on this notebook: {error}").format(error=repr(error))
+        return {name: _failed(name, "LOOP", text) for name in policies}
     dynamic, tests = dynamic or {}, tests or {}
     unwritten = stubs(cells, policies)
     return {name: _verdict(name, name in unwritten, tests.get(name), findings, dynamic.get(name, []))
@@ -33,17 +34,20 @@ def judge(cells: list[tuple[str, str]], policies: dict[str, str], dynamic: dict 
 
 def _verdict(name: str, stub: bool, tests: Record | None, findings: list[Finding], measured: list) -> Record:
     if stub:
-        return _failed(name, "NOT_IMPLEMENTED", f"{name} is not implemented: no vectorization point")
+        return _failed(name, "NOT_IMPLEMENTED",
+                       _("{name} is not implemented: no vectorization point").format(name=name))
     mine = [f for f in findings if f.function in (name, "")]
     items = [Item(f.code, f.message, location=f.place, hint=f.suggestion) for f in mine]
     items += [Item(finding.code, finding.message) for finding in measured]
     lines = [f"  {f.describe()}" for f in mine] + [f"  {finding.code} {finding.message}" for finding in measured]
     if tests is not None and not tests.passed and tests.cases[0] == tests.cases[1] > 0:
-        text = f"{name} failed every case it was tested on: the vectorization point is for working code"
+        text = _("{name} failed every case it was tested on: the vectorization point is for working code").format(
+            name=name)
         return Record(name, "vectorized", False, [Item("NOT_WORKING", text), *items], text="\n".join([text, *lines]))
     if not items:
         return Record(name, "vectorized", True)
-    return Record(name, "vectorized", False, items, text="\n".join([f"{name} is not vectorized:", *lines]))
+    return Record(name, "vectorized", False, items,
+                  text="\n".join([_("{name} is not vectorized:").format(name=name), *lines]))
 
 
 def _failed(name: str, code: str, text: str) -> Record:
@@ -62,4 +66,5 @@ def stated_policies(source: str) -> tuple[str, dict[str, str]]:
 
 
 def unknown(grade_id: str) -> Record:
-    return _failed(grade_id, "LOOP", f"{grade_id} names no graded function of this assignment")
+    return _failed(grade_id, "LOOP", _("{grade_id} names no graded function of this assignment").format(
+        grade_id=grade_id))

@@ -12,6 +12,8 @@ from nbformat.v4 import new_output
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Integer
 
+from autograder.kitcheck.i18n import ngettext
+
 _TEXT_KEYS = ("text/plain", "text/html", "text/markdown", "text/latex", "application/javascript")
 
 
@@ -45,8 +47,9 @@ class BoundOutputs(NbGraderPreprocessor):
             else:
                 cut += 1
         if cut:
-            note = f"[... {cut} more outputs cut: over the grader's output limits]\n"
-            kept.insert(_before_error(kept), new_output("stream", name="stderr", text=note))
+            note = ngettext("{count} more output cut: over the grader's output limits",
+                            "{count} more outputs cut: over the grader's output limits", cut).format(count=cut)
+            kept.insert(_before_error(kept), new_output("stream", name="stderr", text=f"[... {note}]\n"))
         return kept
 
     def _shorten(self, output: NotebookNode) -> NotebookNode:
@@ -72,7 +75,9 @@ def _cut(text, limit: int) -> str:
     text = "".join(text) if isinstance(text, list) else str(text)
     if len(text) <= limit:
         return text
-    return text[:limit] + f"\n[... {len(text) - limit} characters cut]\n"
+    cut = len(text) - limit
+    note = ngettext("{count} character cut", "{count} characters cut", cut).format(count=cut)
+    return text[:limit] + f"\n[... {note}]\n"
 
 
 def _cut_lines(lines: list, limit: int) -> list[str]:

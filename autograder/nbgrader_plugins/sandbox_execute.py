@@ -16,8 +16,9 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Float, Integer, List, Unicode
 
 from autograder import mistakes
-from autograder.config import course_root
-from autograder.course_dir import course_dir
+from autograder.config import Course, course_root
+from autograder.course_dir import CourseDir
+from autograder.kitcheck.i18n import use
 from autograder.grading import context
 from autograder.grading.seeds import submission_key
 from autograder.notebook.cells import student_cells
@@ -50,6 +51,7 @@ class SandboxExecute(NbGraderPreprocessor):
             self.log.warning(unavailable_protections())
             SandboxExecute._warned = True
         root = Path(self.config.CourseDirectory.root) if "root" in self.config.CourseDirectory else course_root()
+        use(Course(config=self.config).language)  # plain `nbgrader autograde` too: feedback in the course's language
         grading = resources.get("nbgrader", {})
         submission = submission_key([source for _, source in student_cells(nb)])
         context.current = context.GradingContext(root=root, student=grading.get("student"), submission=submission)
@@ -68,7 +70,9 @@ class SandboxExecute(NbGraderPreprocessor):
     def _sandbox(self, root: Path, assignment: str) -> Sandbox:
         limits = Limits(cpu_seconds=self.cpu_seconds, memory_mb=self.memory_mb, processes=self.processes,
                         file_mb=self.file_mb, disk_mb=self.disk_mb)
-        return Sandbox(data_files(course_dir(root).source(assignment)), limits, hide=hidden_paths(root),
+        # the source folder as this step's configuration says (on a cluster worker: the client's)
+        source = CourseDir(root, self.config).source(assignment)
+        return Sandbox(data_files(source), limits, hide=hidden_paths(root),
                        cell_seconds=self.cell_timeout, call_seconds=self.call_timeout,
                        output_limit=self.output_kb * 1024, submission_seconds=self.submission_seconds)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from nbformat import NotebookNode
 
+from autograder.kitcheck.i18n import _
 from autograder.kitcheck.record import Record
 
 VECTORIZED = "vectorized_"
@@ -20,8 +21,8 @@ def is_grade(cell: NotebookNode) -> bool:
 
 def student_cells(nb: NotebookNode) -> list[tuple[str, str]]:
     """Every code cell a student could have written in (test cells are the kit's), labelled 'cell N'."""
-    return [(f"cell {number}", cell.source) for number, cell in enumerate(nb.cells, start=1)
-            if cell.cell_type == "code" and not is_grade(cell)]
+    return [(_("cell {number}").format(number=number), cell.source)
+            for number, cell in enumerate(nb.cells, start=1) if cell.cell_type == "code" and not is_grade(cell)]
 
 
 def score(cell: NotebookNode) -> tuple[float, float]:

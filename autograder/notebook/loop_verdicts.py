@@ -4,6 +4,7 @@ from __future__ import annotations
 from nbformat import NotebookNode, from_dict
 
 from autograder.kitcheck import verdicts
+from autograder.kitcheck.i18n import _
 from autograder.kitcheck.record import Record
 from autograder.notebook.cells import student_cells
 
@@ -18,6 +19,6 @@ def output(record: Record) -> NotebookNode:
     """What the cell shows: an error (nbgrader scores it 0) or the passing line."""
     if record.passed:
         return from_dict({"output_type": "stream", "name": "stdout",
-                          "text": f"ok  {record.unit}: no Python loops found\n"})
+                          "text": _("ok  {name}: no Python loops found").format(name=record.unit) + "\n"})
     return from_dict({"output_type": "error", "ename": "LoopRule", "evalue": record.text,
                       "traceback": [f"LoopRule: {record.text}"]})

@@ -6,6 +6,7 @@ results.json: its fields are copied, never parsed out of the message text.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -13,9 +14,16 @@ from typing import Callable
 from nbformat import NotebookNode
 
 from autograder.config import Unit
-from autograder.i18n import explain, title
+from autograder.kitcheck.codes import CODES
+from autograder.kitcheck.i18n import N_, _
+from autograder.kitcheck.loops import CODES as LOOP_CODES
 from autograder.kitcheck.record import Item, Record
 from autograder.notebook.cells import get_record, grade_id, is_grade
+
+# A record's part, as a message names its cell.
+PARTS = {"tests": N_("tests"), "vectorized": N_("vectorized")}
+# How every record names a place in a student's code (kitcheck.record.place): `relu, line 2`.
+PLACE = re.compile(r"^(?P<function>\w+), line (?P<line>\d+)$")
 
 
 @dataclass
@@ -53,7 +61,8 @@ def cell_record(cell: NotebookNode | None, unit: str, part: str, passed: bool) -
     """The record the kit's checks left in the cell; without one (a missing cell, or nbgrader's stock
     kernel, which leaves none), what the score alone says."""
     if cell is None:
-        return Record(unit, part, False, [Item("NOT_DEFINED", f"the cell {part} of {unit} is missing")])
+        missing = _("the cell {part} of {unit} is missing").format(part=shown_part(part), unit=unit)
+        return Record(unit, part, False, [Item("NOT_DEFINED", missing)])
     record = get_record(cell)
     if record is not None and record.unit == unit and record.part == part and record.passed == passed:
         return record
@@ -64,8 +73,7 @@ def cell_record(cell: NotebookNode | None, unit: str, part: str, passed: bool) -
     return Record(unit, part, False, [Item(code, cell_text(cell))], text=cell_text(cell))
 
 
-def unit_results(nb: NotebookNode, units: list[Unit], score: Callable[[NotebookNode], tuple],
-                 language: str = "en") -> list[TestResult]:
+def unit_results(nb: NotebookNode, units: list[Unit], score: Callable[[NotebookNode], tuple]) -> list[TestResult]:
     """One result per grade cell of the course's units, in notebook order; missing cells score 0.
     A failed check's output ends with what each of its codes means, in the course's language."""
     cells = {grade_id(c): c for c in nb.cells if is_grade(c)}
@@ -79,22 +87,35 @@ def unit_results(nb: NotebookNode, units: list[Unit], score: Callable[[NotebookN
             got, top = score(cell) if cell is not None else (0.0, points)
             passed = got is not None and got >= top
             record = cell_record(cell, unit.name, part, passed)
-            results.append(result(record, float(got or 0), float(top), language))
+            results.append(result(record, float(got or 0), float(top)))
     return results
 
 
-def result(record: Record, score: float, max_score: float, language: str) -> TestResult:
+def result(record: Record, score: float, max_score: float) -> TestResult:
     """One test of results.json, from a record and nbgrader's score of its cell."""
     output = record.text or record.headline
     if not record.passed:
-        output += "".join(f"\n[{code}] {meaning(code, language)}" for code in record.codes)
+        output += "".join(f"\n[{code}] {meaning(code)}" for code in record.codes)
     return TestResult(name=f"{record.unit}: {record.part}", score=score, max_score=max_score,
                       status="passed" if record.passed else "failed", output=output, extra_data=record.fields())
 
 
-def meaning(code: str, language: str) -> str:
-    """One line on what a code means (a known mistake by its title), from the gettext catalogs."""
-    return title(code, language) if code.startswith("M_") else explain(code, language)
+def meaning(code: str) -> str:
+    """One line on what a code means (a known mistake by its title), in the course's language."""
+    from autograder.mistakes import MISTAKES  # grader-side, and slow to import: only for a failed check
+
+    text = MISTAKES[code].title if code in MISTAKES else {**CODES, **LOOP_CODES}.get(code)
+    return _(text) if text else code
+
+
+def shown_part(part: str) -> str:
+    return _(PARTS[part]) if part in PARTS else part
+
+
+def shown_place(location: str) -> str:
+    """A record's place (`relu, line 2`) as a reader of the course's language reads it."""
+    found = PLACE.match(location)
+    return _("{function}, line {line}").format(**found.groupdict()) if found else location
 
 
 def write_results_json(path: Path, results: list[TestResult], output: str = "", extra: dict | None = None) -> dict:

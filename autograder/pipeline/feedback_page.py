@@ -8,12 +8,15 @@ It shows no test code, hidden or public: only the checks' messages.
 """
 from __future__ import annotations
 
-import re
 from html import escape
 
 from nbformat import NotebookNode
 
-_PLACE = re.compile(r"^(?P<function>\w+), line (?P<line>\d+)$")
+from autograder.kitcheck.i18n import N_, _, language
+from autograder.notebook.results import PLACE, shown_place
+
+# What each part of a function's grade is called on its line of the page.
+PART_LABELS = {"tests": N_("tests"), "vectorized": N_("vectorization (no Python loops)")}
 
 STYLE = """
 body { font: 15px/1.45 system-ui, sans-serif; margin: 0 auto; max-width: 60rem; padding: 1.5rem; color: #1d2330; }
@@ -42,13 +45,15 @@ def render(assignment: str, student: str, document: dict, nb: NotebookNode) -> s
         units.setdefault(str(test.get("extra_data", {}).get("function", "")), []).append(test)
     code = {cell.get("metadata", {}).get("nbgrader", {}).get("grade_id"): cell.get("source", "")
             for cell in nb.cells if cell.get("metadata", {}).get("nbgrader", {}).get("solution")}
-    total = f"{document.get('score', 0):g} / {document.get('max_score', 0):g} points"
+    total = _("{score} / {max_score} points").format(score=f"{document.get('score', 0):g}",
+                                                     max_score=f"{document.get('max_score', 0):g}")
+    title = _("{assignment}: feedback for {student}").format(assignment=escape(assignment), student=escape(student))
     nav = "".join(f'<a href="#{escape(name)}">{escape(name)} {_points(tests)}</a>' for name, tests in units.items())
     sections = "\n".join(_section(name, tests, code.get(name, "")) for name, tests in units.items())
     grader_note = f"<p class='bad'>{escape(str(document['output']))}</p>" if document.get("output") else ""
-    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+    return (f'<!DOCTYPE html>\n<html lang="{language()}"><head><meta charset="utf-8">'
             f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">'
-            f"<title>{escape(assignment)}: feedback for {escape(student)}</title><style>{STYLE}</style></head>"
+            f"<title>{title}</title><style>{STYLE}</style></head>"
             f"<body><header><h1>{escape(assignment)}</h1><p class='total'>{escape(student)}: {total}</p>"
             f"{grader_note}<nav>{nav}</nav></header>\n{sections}\n</body></html>\n")
 
@@ -77,19 +82,23 @@ def _part(test: dict) -> str:
     extra = test.get("extra_data", {})
     part = str(extra.get("part", ""))
     if extra.get("pending"):
-        verdict = "<span class='ok'>answered</span>: marked after submission"
+        verdict = _("{answered}: marked after submission").format(answered=_verdict("ok", _("answered")))
     elif test.get("status") == "passed":
-        verdict = "<span class='ok'>passed</span>"
+        verdict = _verdict("ok", _("passed"))
     else:
-        where = f" <span class='where'>({escape(str(extra['location']))})</span>" if extra.get("location") else ""
-        verdict = f"<span class='bad'>failed</span>{where}"
-    label = {"tests": "tests", "vectorized": "vectorization (no Python loops)"}.get(part, part)
+        where = shown_place(str(extra["location"])) if extra.get("location") else ""
+        verdict = _verdict("bad", _("failed")) + (f" <span class='where'>({escape(where)})</span>" if where else "")
+    label = _(PART_LABELS[part]) if part in PART_LABELS else part
     return f"<p class='part'>{escape(label)}: {verdict} &middot; {test.get('score', 0):g}/{test.get('max_score', 0):g}</p>"
+
+
+def _verdict(kind: str, word: str) -> str:
+    return f"<span class='{kind}'>{escape(word)}</span>"
 
 
 def _marked_line(name: str, test: dict) -> int | None:
     """The line of the function's `def` cell the test blames: `relu, line 2` -> line 2 of relu."""
-    found = _PLACE.match(str(test.get("extra_data", {}).get("location", "")))
+    found = PLACE.match(str(test.get("extra_data", {}).get("location", "")))
     return int(found["line"]) if found and found["function"] == name else None
 
 

@@ -12,7 +12,7 @@ import json
 from nbgrader.utils import parse_utc
 
 from autograder.course_dir import CourseDir
-from autograder.pipeline.submission import FAILED
+from autograder.pipeline.submission import says_failed
 from autograder.pipeline.submitted_files import BadSubmission, SubmittedFolder
 
 
@@ -27,7 +27,7 @@ def _done(folders: CourseDir, assignment: str, student: str) -> bool:
         old = (graded / "timestamp.txt").read_text().strip() if (graded / "timestamp.txt").is_file() else None
     except (OSError, ValueError):
         return False
-    if not isinstance(document, dict) or str(document.get("output", "")).startswith(FAILED):
+    if not isinstance(document, dict) or says_failed(str(document.get("output", ""))):
         return False
     try:
         with SubmittedFolder(folders, student, assignment) as folder:

@@ -23,14 +23,15 @@ from traitlets.utils.importstring import import_item
 from autograder.notebook.results import TestResult, unit_results, write_results_json
 from autograder.config import Course, Unit
 from autograder.course_dir import CourseDir
+from autograder.kitcheck.i18n import N_, _, use
 from autograder.pipeline.source_cells import CachedOverwriteCells, CachedOverwriteKernelspec, SourceNotebook
 from autograder.pipeline.submitted_files import BadSubmission, SubmittedFolder
 
 SKIPPED = ("SaveAutoGrades", "AssignLatePenalties", "CheckCellMetadata")
-FAILED = "grading failed: "  # how results.json of a submission that could not be graded begins
-UNMATCHED = ("the notebook's graded cells were changed so that they no longer match the assignment "
-             "(a graded cell was copied, or its nbgrader metadata edited): download a fresh copy of the "
-             "notebook, paste your answers into it and submit again")
+GRADING_FAILED = N_("grading failed: {reason}")  # how results.json of a submission that could not be graded begins
+UNMATCHED = N_("the notebook's graded cells were changed so that they no longer match the assignment "
+               "(a graded cell was copied, or its nbgrader metadata edited): download a fresh copy of the "
+               "notebook, paste your answers into it and submit again")
 
 
 @dataclass
@@ -67,7 +68,7 @@ class Submission:
             timestamp = folder.timestamp()
             notebook = folder.read(f"{assignment}.ipynb")
             if notebook is None:
-                raise BadSubmission(f"no notebook named {assignment}.ipynb was submitted")
+                raise BadSubmission(_("no notebook named {name} was submitted").format(name=f"{assignment}.ipynb"))
             return cls(student, notebook, timestamp, folder.extra_files())
 
 
@@ -104,7 +105,7 @@ class SubmissionGrader:
             for step in self.steps:
                 nb, resources = step(nb, resources)  # a step whose `enabled` is off does nothing, as in nbgrader
         except Exception:  # whatever else a hostile notebook trips in nbgrader's steps: its own loss only
-            raise BadSubmission(UNMATCHED) from None
+            raise BadSubmission(_(UNMATCHED)) from None
         return nb, resources["autograder"].get("submission", "")
 
 
@@ -112,20 +113,21 @@ class Scorer:
     """A graded notebook's scores and result records, as nbgrader scores its cells."""
 
     def __init__(self, units: list[Unit], language: str):
-        self.units, self.language = units, language
+        self.units = units
+        use(language)  # every message this process writes
         self.solution_ids = {u.name for u in units}
 
     def score(self, submission: Submission, nb: NotebookNode, key: str) -> Graded:
         try:
             return self._score(submission, nb, key)
         except Exception:  # cells a hostile notebook bent out of nbgrader's shape: its own loss only
-            raise BadSubmission(UNMATCHED) from None
+            raise BadSubmission(_(UNMATCHED)) from None
 
     def _score(self, submission: Submission, nb: NotebookNode, key: str) -> Graded:
         scores = {c.metadata.nbgrader.grade_id: utils.determine_grade(c)[0] for c in nb.cells if utils.is_grade(c)}
         blank = [c.metadata.nbgrader.grade_id for c in nb.cells
                  if utils.is_solution(c) and c.metadata.nbgrader.get("checksum") == utils.compute_checksum(c)]
-        results = unit_results(nb, self.units, lambda cell: utils.determine_grade(cell), self.language)
+        results = unit_results(nb, self.units, lambda cell: utils.determine_grade(cell))
         return Graded(submission.student, results, scores=scores, no_response=blank, timestamp=submission.timestamp,
                       submission=key, extra_files=submission.extra_files)
 
@@ -155,31 +157,39 @@ def failed(student: str, units: list[Unit], reason: str) -> Graded:
 def read_submission(text: bytes, name: str, solution_ids: set[str]) -> NotebookNode:
     """The submitted notebook, or a BadSubmission that says plainly what is wrong with it."""
     if not text.strip():
-        raise BadSubmission(f"{name} is an empty file")
+        raise BadSubmission(_("{name} is an empty file").format(name=name))
     try:
         raw = json.loads(text)
     except (ValueError, UnicodeDecodeError) as error:
-        raise BadSubmission(f"{name} is not valid JSON, so not a notebook ({error})") from None
+        raise BadSubmission(_("{name} is not valid JSON, so not a notebook ({error})").format(
+            name=name, error=error)) from None
     if not isinstance(raw, dict) or "cells" not in raw and "worksheets" not in raw:
-        raise BadSubmission(f"{name} is JSON but not a Jupyter notebook")
+        raise BadSubmission(_("{name} is JSON but not a Jupyter notebook").format(name=name))
     if raw.get("nbformat") != 4:
-        raise BadSubmission(f"{name} is nbformat {raw.get('nbformat')}; save it with a current "
-                            "Jupyter (nbformat 4) and submit again")
+        raise BadSubmission(_("{name} is nbformat {version}; save it with a current Jupyter (nbformat 4) and "
+                              "submit again").format(name=name, version=raw.get("nbformat")))
     try:
         nb = nbformat.reads(text.decode(), as_version=4)
         nbformat.validate(nb)
     except Exception as error:  # nbformat's validation errors are many kinds
-        raise BadSubmission(f"{name} is not a valid notebook: {str(error).splitlines()[0]}") from None
+        raise BadSubmission(_("{name} is not a valid notebook: {error}").format(
+            name=name, error=str(error).splitlines()[0])) from None
     ids = {c.get("metadata", {}).get("nbgrader", {}).get("grade_id") for c in nb.cells}
     if not ids & solution_ids:
-        raise BadSubmission(f"{name} has none of this assignment's answer cells: "
-                            "is it another assignment's notebook?")
+        raise BadSubmission(_("{name} has none of this assignment's answer cells: "
+                              "is it another assignment's notebook?").format(name=name))
     return nb
+
+
+def says_failed(output: str) -> bool:
+    """Whether results.json's output is a submission's that could not be graded (in English or the
+    course's language)."""
+    return output.startswith(tuple({t.split("{reason}")[0] for t in (GRADING_FAILED, _(GRADING_FAILED))}))
 
 
 def write_results(target: Path, graded: Graded) -> None:
     """results.json: a failed submission says why; notes (feedback, gradebook) follow the scores."""
-    output = f"{FAILED}{graded.error}" if graded.error else "\n".join(graded.notes)
+    output = _(GRADING_FAILED).format(reason=graded.error) if graded.error else "\n".join(graded.notes)
     write_results_json(target / "results.json", graded.results, output=output,
                        extra={"hidden_cases": graded.submission} if graded.submission else None)
 

@@ -15,13 +15,14 @@ import stat
 from nbgrader.utils import parse_utc
 
 from autograder.course_dir import CourseDir
+from autograder.kitcheck.i18n import N_, _
 
 _FOLDER = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW
 _FILE = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK
 TIMESTAMP_BYTES = 200  # nbgrader writes about 30 ("2026-03-01 12:00:00.000000 UTC")
 NOTEBOOK_BYTES = 100 * 2**20  # read whole into memory: a larger file is refused
 EXTRA_BYTES = 16 * 2**20  # other files are copied into autograded/ only up to this size
-BAD_TIMESTAMP = ("timestamp.txt does not hold a submission time nbgrader can read: submit again "
+BAD_TIMESTAMP = N_("timestamp.txt does not hold a submission time nbgrader can read: submit again "
                  "(nbgrader writes this file; do not edit it)")
 
 
@@ -49,9 +50,10 @@ class SubmittedFolder:
         except OSError as error:
             self.close()
             if isinstance(error, FileNotFoundError):
-                raise BadSubmission(f"nothing was submitted: there is no folder {shown}") from None
+                raise BadSubmission(_("nothing was submitted: there is no folder {folder}").format(folder=shown)) from None
             # ELOOP or ENOTDIR: a symlink, or not a folder
-            raise BadSubmission(f"{shown} is a symbolic link or not a folder: submit the files themselves") from None
+            raise BadSubmission(_("{folder} is a symbolic link or not a folder: submit the files themselves").format(
+                folder=shown)) from None
 
     def read(self, name: str, limit: int = NOTEBOOK_BYTES) -> bytes | None:
         """The bytes of the regular file `name` (None if there is none), refused if over `limit`."""
@@ -61,14 +63,14 @@ class SubmittedFolder:
             return None
         except OSError as error:
             if error.errno == errno.ELOOP:
-                raise BadSubmission(f"{name} is a symbolic link: submit the file itself") from None
-            raise BadSubmission(f"{name} could not be read ({error.strerror})") from None
+                raise BadSubmission(_("{name} is a symbolic link: submit the file itself").format(name=name)) from None
+            raise BadSubmission(_("{name} could not be read ({reason})").format(name=name, reason=error.strerror)) from None
         with open(fd, "rb") as handle:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise BadSubmission(f"{name} is not a regular file")
+                raise BadSubmission(_("{name} is not a regular file").format(name=name))
             data = handle.read(limit + 1)
         if len(data) > limit:
-            raise BadSubmission(f"{name} is larger than {limit} bytes")
+            raise BadSubmission(_("{name} is larger than {limit} bytes").format(name=name, limit=limit))
         return data
 
     def extra_files(self) -> dict[str, bytes]:
@@ -83,11 +85,11 @@ class SubmittedFolder:
         try:
             text = (self.read("timestamp.txt", TIMESTAMP_BYTES) or b"").decode("utf-8", "replace").strip()
         except BadSubmission:  # too long to be a time, or a link
-            raise BadSubmission(BAD_TIMESTAMP) from None
+            raise BadSubmission(_(BAD_TIMESTAMP)) from None
         if not text:
             return None  # nbgrader, too, grades an empty timestamp.txt as having none
         if not text.isprintable() or not _parses(text):
-            raise BadSubmission(BAD_TIMESTAMP)
+            raise BadSubmission(_(BAD_TIMESTAMP))
         return text
 
     def close(self) -> None:

@@ -16,6 +16,14 @@ from pathlib import Path
 from autograder.sandbox import bounds, channel
 from autograder.sandbox.confine import Limits
 from autograder.kitcheck.encoding import decode, encode
+from autograder.kitcheck.i18n import N_, _, language
+
+# Why a request was not run, or stopped, when the submission's time is spent. Each reason reads
+# after its subject ("this cell was ...", "relu ...": autograder.sandbox.session).
+NOT_RUN = N_("not run: the submission's time budget of {seconds} s (wall-clock time for all its cells and calls) "
+             "was used up")
+STOPPED = N_("stopped: the submission's time budget of {seconds} s (wall-clock time for all its cells and calls) "
+             "was used up")
 
 # Private user ids for workers when the grader runs as root: one per grader process (its pid makes
 # it unique among running graders), so killing "every process of the user" touches no one else's.
@@ -109,9 +117,9 @@ class Budget:
     def left(self) -> float:
         return float("inf") if self.deadline is None else self.deadline - time.monotonic()
 
-    def spent(self, verb: str) -> "SandboxError":
-        return SandboxError("TIMEOUT", f"{verb}: the submission's time budget of {self.seconds:g} s (wall-clock "
-                                       "time for all its cells and calls) was used up")
+    def spent(self, reason: str) -> "SandboxError":
+        """TIMEOUT, for `reason` NOT_RUN or STOPPED."""
+        return SandboxError("TIMEOUT", _(reason).format(seconds=f"{self.seconds:g}"))
 
 
 class Sandbox:
@@ -131,7 +139,7 @@ class Sandbox:
     def start(self) -> "Sandbox":
         self.budget.begin()
         if self.budget.left() <= 0:  # a restart after the budget is gone: fail fast
-            raise self.budget.spent("not run")
+            raise self.budget.spent(NOT_RUN)
         self.workdir = tempfile.mkdtemp(prefix="autograder-")
         for path in self.data_files:
             shutil.copy(path, self.workdir)
@@ -169,11 +177,11 @@ class Sandbox:
     # -- requests ---------------------------------------------------------------------------
     def request(self, message: dict, timeout: float) -> dict:
         if self.sock is None:
-            raise SandboxError("KILLED", "the worker is not running")
+            raise SandboxError("KILLED", _("not run: the worker is not running"))
         if self.budget.left() <= 0:
-            raise self.budget.spent("not run")
+            raise self.budget.spent(NOT_RUN)
         try:
-            channel.send(self.sock, message)
+            channel.send(self.sock, {**message, "language": language()})  # the worker's messages in it too
         except OSError as error:
             raise self._ended(error) from None
         return self.request_reply(timeout)
@@ -186,18 +194,21 @@ class Sandbox:
         except channel.ChannelTimeout:
             self.stop()
             if wait < timeout:
-                raise self.budget.spent("stopped") from None
-            raise SandboxError("TIMEOUT", f"stopped after {timeout:g} s of wall-clock time") from None
+                raise self.budget.spent(STOPPED) from None
+            raise SandboxError("TIMEOUT", _("stopped after {seconds} s of wall-clock time").format(
+                seconds=f"{timeout:g}")) from None
         except channel.ChannelTooLarge as error:
             self.stop()
-            raise SandboxError("KILLED", f"stopped: the worker broke the protocol ({error})") from None
+            raise SandboxError("KILLED", _("stopped: the worker broke the protocol ({error})").format(
+                error=error)) from None
         except (channel.ChannelClosed, OSError, ValueError) as error:
             raise self._ended(error) from None
 
     def _ended(self, error: Exception) -> SandboxError:
         status = self._exit_status()
         self.stop()
-        return SandboxError("KILLED", f"the worker process ended ({status}): {error}")
+        return SandboxError("KILLED", _("stopped: the worker process ended ({status}): {error}").format(
+            status=status, error=error))
 
     def run_cell(self, source: str) -> list[dict]:
         reply = self.request({"op": "run_cell", "source": source}, self.cell_seconds)
@@ -222,16 +233,16 @@ class Sandbox:
             return decode(value)
         except (ValueError, TypeError, AttributeError, RecursionError) as error:
             self.stop()
-            message = f"stopped: the worker broke the protocol (a malformed value: {error})"
+            message = _("stopped: the worker broke the protocol (a malformed value: {error})").format(error=error)
             raise SandboxError("KILLED", message) from None
 
     def _exit_status(self) -> str:
         """Why the worker died, in words, when the OS says (it is the zygote's child, not ours)."""
         try:
             with open(f"/proc/{self.pid}/stat") as stat:
-                return f"state {stat.read().split()[2]}"
+                return _("state {state}").format(state=stat.read().split()[2])
         except OSError:
-            return "it exited or was killed: a crash, os._exit, or a resource limit"
+            return _("it exited or was killed: a crash, os._exit, or a resource limit")
 
 
 def _kill_group(pid: int) -> None:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from autograder.kitcheck.i18n import _
 from autograder.sandbox.tracing import TracingDisabled
 from autograder.sandbox.client import Sandbox, SandboxError
 
@@ -78,8 +79,8 @@ class Session:
         try:
             outputs = self._alive().run_cell(source)
         except SandboxError as error:
-            return [{"output_type": "error", "ename": error.code, "evalue": f"[{error.code}] this cell was {error}",
-                     "traceback": [f"[{error.code}] this cell was {error}"]}]
+            text = _("[{code}] this cell was {reason}").format(code=error.code, reason=error)
+            return [{"output_type": "error", "ename": error.code, "evalue": text, "traceback": [text]}]
         self.replay.append(source)
         return outputs
 
@@ -103,7 +104,7 @@ class Session:
         try:
             reply = self._alive().call(name, args, kwargs, count_events=count_events, skip=skip)
         except SandboxError as error:
-            error.description = f"{name} {error}"
+            error.description = _("{name} {reason}").format(name=name, reason=error)
             self.hanging[key] = error
             raise
         _write_back(args, reply.get("args_after"))

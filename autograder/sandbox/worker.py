@@ -23,10 +23,21 @@ from IPython.core.displaypub import CapturingDisplayPublisher
 from IPython.core.interactiveshell import InteractiveShell
 from traitlets.config import Config
 
+from autograder.kitcheck import i18n
 from autograder.kitcheck.calls import describe_exception, error_location
+from autograder.kitcheck.i18n import _, ngettext
 from autograder.sandbox.tracing import measure
 from autograder.sandbox import channel
 from autograder.kitcheck.encoding import Opaque, decode, encode
+
+
+def _read_catalogues() -> None:
+    """Every language's messages, read in the warm parent: a confined worker may not reach the files."""
+    for language in i18n.LANGUAGES:
+        i18n.catalogue(language)
+
+
+_read_catalogues()
 
 
 class BoundedStream(io.TextIOBase):
@@ -44,8 +55,11 @@ class BoundedStream(io.TextIOBase):
         return len(text)
 
     def text(self) -> str:
-        tail = f"\n... {self.dropped} more characters of output were dropped\n" if self.dropped else ""
-        return "".join(self.parts) + tail
+        if not self.dropped:
+            return "".join(self.parts)
+        dropped = ngettext("{count} more character of output was dropped",
+                           "{count} more characters of output were dropped", self.dropped).format(count=self.dropped)
+        return "".join(self.parts) + f"\n... {dropped}\n"
 
 
 def make_shell() -> InteractiveShell:
@@ -71,6 +85,8 @@ class Worker:
                 request = channel.receive(self.sock)
             except channel.ChannelClosed:
                 return
+            if request.get("language") in i18n.LANGUAGES:  # the grader's: messages in the course's language
+                i18n.use(request["language"])
             handler = getattr(self, f"_{request.get('op')}", None)
             try:
                 reply = handler(request) if handler else _protocol_error("unknown op")
@@ -183,8 +199,8 @@ def _plain_python(source: str, filename: str):
 
 
 def _over_output_limit(stream: BoundedStream) -> dict:
-    message = (f"[KILLED] stopped for printing {stream.kept + stream.dropped:,} characters, more than the "
-               f"output limit of {stream.limit:,}")
+    message = "[KILLED] " + _("stopped for printing {count} characters, more than the output limit of {limit}"
+                              ).format(count=f"{stream.kept + stream.dropped:,}", limit=f"{stream.limit:,}")
     return {"type": "OutputLimit", "message": message, "description": message}
 
 
@@ -193,8 +209,8 @@ def _within_limit(reply: dict, op) -> dict:
     size = len(channel.dumps(reply))
     if size <= channel.REPLY_BYTES:
         return reply
-    message = (f"[KILLED] the result or output was {size:,} bytes once encoded, more than the limit of "
-               f"{channel.REPLY_BYTES:,}")
+    message = "[KILLED] " + _("the result or output was {size} bytes once encoded, more than the limit of {limit}"
+                              ).format(size=f"{size:,}", limit=f"{channel.REPLY_BYTES:,}")
     if op == "run_cell":
         error = {"output_type": "error", "ename": "OutputLimit", "evalue": message, "traceback": [message]}
         return {"outputs": [error]}

@@ -9,53 +9,55 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import N_
+
 # Code -> one-line meaning (the table docs and tests use).
 CODES: dict[str, str] = {
-    "LOOP001": "for-loop (or async for) in a graded function or a helper it calls",
-    "LOOP002": "while-loop in a graded function or a helper it calls",
-    "LOOP003": "list/set/dict comprehension or generator expression",
-    "LOOP004": "Python-level iteration by a callable: map, filter, functools.reduce, itertools, "
-    "or a builtin (sum, min, max, sorted, any, all, list, tuple, ...) walking an iterable",
-    "LOOP005": "numpy loop in disguise: np.vectorize, np.frompyfunc, np.apply_along_axis, "
-    "np.apply_over_axes, np.fromiter, np.nditer, np.ndenumerate, np.ndindex",
-    "LOOP006": "recursion, direct or mutual",
-    "LOOP007": "optimize: a second loop besides the one loop over the training iterations",
-    "LOOP008": "optimize: the loop is not over the training iterations (examples or features)",
-    "FORBIDDEN001": "dynamic code the rule cannot check: exec, eval, compile, __import__, "
+    "LOOP001": N_("for-loop (or async for) in a graded function or a helper it calls"),
+    "LOOP002": N_("while-loop in a graded function or a helper it calls"),
+    "LOOP003": N_("list/set/dict comprehension or generator expression"),
+    "LOOP004": N_("Python-level iteration by a callable: map, filter, functools.reduce, itertools, "
+    "or a builtin (sum, min, max, sorted, any, all, list, tuple, ...) walking an iterable"),
+    "LOOP005": N_("numpy loop in disguise: np.vectorize, np.frompyfunc, np.apply_along_axis, "
+    "np.apply_over_axes, np.fromiter, np.nditer, np.ndenumerate, np.ndindex"),
+    "LOOP006": N_("recursion, direct or mutual"),
+    "LOOP007": N_("optimize: a second loop besides the one loop over the training iterations"),
+    "LOOP008": N_("optimize: the loop is not over the training iterations (examples or features)"),
+    "FORBIDDEN001": N_("dynamic code the rule cannot check: exec, eval, compile, __import__, "
     "importlib, getattr/setattr/delattr with a computed name, globals(), vars(), locals(), "
     "__dict__, __builtins__; or code anywhere in the notebook that reaches what measures graded "
     "functions (tracing, frames, sys.modules, gc, ctypes, threads, patched modules, the kit's "
-    "internals): it counts against every graded function",
-    "FORBIDDEN002": "broadcast_shape: np.broadcast_shapes, np.broadcast, np.broadcast_arrays, "
-    "np.broadcast_to do the exercise for you",
-    "SYNTAX": "a cell does not parse, or the notebook is too large, so the rule cannot check it",
+    "internals): it counts against every graded function"),
+    "FORBIDDEN002": N_("broadcast_shape: np.broadcast_shapes, np.broadcast, np.broadcast_arrays, "
+    "np.broadcast_to do the exercise for you"),
+    "SYNTAX": N_("a cell does not parse, or the notebook is too large, so the rule cannot check it"),
 }
 
 # Code -> how to fix it, one sentence each.
 SUGGESTIONS: dict[str, str] = {
-    "LOOP001": "replace the loop with a whole-array operation: np.dot/@ for sums of products, "
-    "np.sum(..., axis=) for totals, broadcasting for element-wise arithmetic",
-    "LOOP002": "replace the while-loop with whole-array operations (np.where, boolean masks, "
-    "np.clip, np.cumsum) that do all the steps in one call",
-    "LOOP003": "compute the whole array at once instead of element by element: apply numpy "
-    "operators and ufuncs to the array itself",
-    "LOOP004": "use the numpy equivalent on the whole array (np.sum, np.max, np.min, np.any, "
-    "np.all, np.sort, array arithmetic) instead of iterating in Python",
-    "LOOP005": "these call Python once per element; write the computation with numpy operators "
-    "and ufuncs that act on the whole array",
-    "LOOP006": "replace the recursion with whole-array operations (or, for a repeated update, "
-    "the one loop the exercise allows)",
-    "LOOP007": "keep only the loop over the iterations and compute each step for all examples "
-    "at once (X @ ..., np.sum(..., axis=1, keepdims=True))",
-    "LOOP008": "loop only over the iterations (for i in range(num_iterations)) and handle all "
-    "examples and features at once with matrix products",
-    "FORBIDDEN001": "call functions directly by name and leave the interpreter and the kit "
+    "LOOP001": N_("replace the loop with a whole-array operation: np.dot/@ for sums of products, "
+    "np.sum(..., axis=) for totals, broadcasting for element-wise arithmetic"),
+    "LOOP002": N_("replace the while-loop with whole-array operations (np.where, boolean masks, "
+    "np.clip, np.cumsum) that do all the steps in one call"),
+    "LOOP003": N_("compute the whole array at once instead of element by element: apply numpy "
+    "operators and ufuncs to the array itself"),
+    "LOOP004": N_("use the numpy equivalent on the whole array (np.sum, np.max, np.min, np.any, "
+    "np.all, np.sort, array arithmetic) instead of iterating in Python"),
+    "LOOP005": N_("these call Python once per element; write the computation with numpy operators "
+    "and ufuncs that act on the whole array"),
+    "LOOP006": N_("replace the recursion with whole-array operations (or, for a repeated update, "
+    "the one loop the exercise allows)"),
+    "LOOP007": N_("keep only the loop over the iterations and compute each step for all examples "
+    "at once (X @ ..., np.sum(..., axis=1, keepdims=True))"),
+    "LOOP008": N_("loop only over the iterations (for i in range(num_iterations)) and handle all "
+    "examples and features at once with matrix products"),
+    "FORBIDDEN001": N_("call functions directly by name and leave the interpreter and the kit "
     "alone: code built or looked up at run time, or that reaches what measures your functions, "
-    "cannot be checked and is not allowed",
-    "FORBIDDEN002": "apply the broadcasting rules yourself: compare the two shapes dimension "
-    "by dimension, starting from the right",
-    "SYNTAX": "fix the cell so that Python can parse it plainly; the rule cannot check code it "
-    "cannot read",
+    "cannot be checked and is not allowed"),
+    "FORBIDDEN002": N_("apply the broadcasting rules yourself: compare the two shapes dimension "
+    "by dimension, starting from the right"),
+    "SYNTAX": N_("fix the cell so that Python can parse it plainly; the rule cannot check code it "
+    "cannot read"),
 }
 
 # Message templates: the specific part of each finding ("what was found").
