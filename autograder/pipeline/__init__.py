@@ -1,3 +1,4 @@
-"""`autograder grade`'s batch pipeline: grade submissions in parallel processes with nbgrader's
-preprocessors (submission), record every score in the gradebook in one pass (gradebook), then
-write feedback (feedback). `run` ties them together with a progress bar."""
+"""`autograder grade`'s batch pipeline: grade submissions in parallel processes (run) or on a Dask
+cluster (cluster, cluster_worker) with nbgrader's preprocessors (submission), record every score
+from one writer (gradebook), then write feedback (feedback). Which submissions a run still has to
+grade: pending."""
