@@ -12,6 +12,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import nbformat
 import pytest
 
 import autograder.pipeline.cluster as cluster_client
@@ -20,6 +21,7 @@ from autograder.commands.grade import grade
 from autograder.config import assignment_names
 from autograder.course_dir import course_dir
 from autograder.pipeline.progress import Progress
+from autograder.pipeline.submitted_files import BadSubmission
 from tests.demo_batch import KILLS_SANDBOX, cell_scores, demo_course, results
 from tests.services import DaskCluster, _free_port
 
@@ -146,3 +148,17 @@ def test_a_worker_with_another_version_of_the_kit_is_refused(cluster, demo_grade
     monkeypatch.setattr(cluster_client, "kit_version", lambda: "0" * 16)
     with pytest.raises(RuntimeError, match="this worker's kit .* is not the client's"):
         grade(demo_graded_locally, "vectorization", ["ada"], scheduler=cluster.address)
+
+
+def test_what_comes_back_from_a_worker_is_checked_as_data(monkeypatch):
+    monkeypatch.setattr(cluster_client, "RECEIVED_CHARS", 10_000)
+    notebook = nbformat.writes(nbformat.v4.new_notebook())
+    for reply in [None, ["a list"], {"notebook": 3, "submission": ""}, {"notebook": "x" * 10_001, "submission": ""},
+                  {"notebook": "{}", "submission": "ab12"}, {"notebook": notebook, "submission": "../../etc"},
+                  {"notebook": notebook}]:
+        with pytest.raises(cluster_client.BadReply):
+            cluster_client._checked(reply)
+    with pytest.raises(BadSubmission, match="not a notebook"):
+        cluster_client._checked({"error": "not a notebook"})
+    nb, key, seconds = cluster_client._checked({"notebook": notebook, "submission": "ab12", "seconds": float("nan")})
+    assert nb.cells == [] and key == "ab12" and seconds == 0.0

@@ -21,6 +21,7 @@ from collections import deque
 
 import nbformat
 from distributed import Client, as_completed
+from distributed.comm import CommClosedError
 from distributed.scheduler import KilledWorker
 
 from autograder.config import CONFIG_FILE, Course
@@ -93,7 +94,7 @@ class _Dispatch:
                     self._send(queue.popleft(), answers)
                 if self.sent:
                     self._take(next(answers))
-        except (_SchedulerGone, OSError):  # OSError: Dask's CommClosedError, asking a scheduler that is gone
+        except _SchedulerGone:
             pass
         return [self.done[s] for s in students if s in self.done]
 
@@ -102,7 +103,7 @@ class _Dispatch:
         try:
             reply = future.result()
         except Exception as error:
-            if future.status == "cancelled" or self.client.status != "running":
+            if future.status == "cancelled" or self.client.status != "running" or isinstance(error, CommClosedError):
                 raise _SchedulerGone() from None
             self._keep(stopped(self.setup, submission.student, error, died=isinstance(error, KilledWorker)))
         else:
@@ -111,7 +112,10 @@ class _Dispatch:
     def _window(self) -> int:
         """How many submissions to keep on the cluster, asked anew every few seconds as workers come and go."""
         if time.monotonic() >= self._ask_at:
-            self._threads, self._ask_at = sum(self.client.nthreads().values()), time.monotonic() + 5
+            try:
+                self._threads, self._ask_at = sum(self.client.nthreads().values()), time.monotonic() + 5
+            except OSError:  # Dask's CommClosedError, or no answer in time
+                raise _SchedulerGone() from None
         return max(2, IN_FLIGHT_PER_THREAD * self._threads)
 
     def _send(self, student: str, answers: as_completed) -> None:
