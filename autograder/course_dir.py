@@ -6,7 +6,6 @@ by hand. AUTOGRADER_DB_URL, read by course_config.py, points both at another gra
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 
 from nbgrader.api import Gradebook
@@ -68,7 +67,6 @@ class CourseDir:
         return sorted(found)
 
 
-@lru_cache(maxsize=None)
 def course_dir(root: Path) -> CourseDir:
-    """The course at `root`, as its course_config.py sets it up."""
+    """The course at `root`, as its course_config.py sets it up (loaded once: see load_config)."""
     return CourseDir(root, load_config(root))
