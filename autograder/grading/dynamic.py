@@ -62,11 +62,12 @@ MIN_STEP_EVENTS = 2
 # (broadcast_shape): nothing dynamic to say.
 _JUDGED_POLICIES = ("forbidden", "iterations")
 
-# What the growth means, in the words of each assignment.
-# TRANSLATORS: a condition that ends "... when {grown}" in the messages below.
+# What the growth means, in the words of each assignment: the condition of "... when {grown}" below.
 _GROWN = {
+    # TRANSLATORS: {grown} in "{function} runs {small:,} Python lines ... when {grown}".
     "logistic_regression": N_("the examples and features are {factor} times as many"),
 }
+# TRANSLATORS: {grown} in "{function} runs {small:,} Python lines ... when {grown}".
 _GROWN_DEFAULT = N_("the arrays are {factor} times as long along every dimension longer than 1")
 
 # TRANSLATORS: {grown} is one of the two conditions above ("the arrays are 3 times as long ...").
@@ -231,8 +232,10 @@ def dynamic_findings(assignment: str, name: str, func, cases: list[Case], policy
             return []
         middle = events(MIDDLE_FACTOR)
     except TracingDisabled as error:
-        # The sandbox says what the function did in English; translated when the catalogue has it.
-        message = fill(TAMPER_MESSAGE, function=name, what=_(str(error)))
+        # The sandbox says what the function did in English; translated when the catalogue has it
+        # ("" would fetch the catalogue's header).
+        what = str(error)
+        message = fill(TAMPER_MESSAGE, function=name, what=_(what) if what else what)
         return [DynamicFinding(TAMPERED, name, 0, 0, 1, message)]
     except _Tampered as finding:
         return [finding.args[0]]
