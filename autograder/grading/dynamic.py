@@ -64,15 +64,15 @@ _JUDGED_POLICIES = ("forbidden", "iterations")
 
 # What the growth means, in the words of each assignment: the condition of "... when {grown}" below.
 _GROWN = {
-    # TRANSLATORS: {grown} in "{function} runs {small:,} Python lines ... when {grown}".
+    # TRANSLATORS: {grown} in "{function} runs {small} Python lines ... when {grown}".
     "logistic_regression": N_("the examples and features are {factor} times as many"),
 }
-# TRANSLATORS: {grown} in "{function} runs {small:,} Python lines ... when {grown}".
+# TRANSLATORS: {grown} in "{function} runs {small} Python lines ... when {grown}".
 _GROWN_DEFAULT = N_("the arrays are {factor} times as long along every dimension longer than 1")
 
 # TRANSLATORS: {grown} is one of the two conditions above ("the arrays are 3 times as long ...").
 LOOP_MESSAGE = N_(
-    "{function} runs {small:,} Python lines on the case '{case}' and {large:,} when {grown}: "
+    "{function} runs {small} Python lines on the case '{case}' and {large} when {grown}: "
     "a loop is hidden somewhere (a comprehension, map, recursion, np.vectorize, a helper...); "
     "compute with whole-array numpy operations instead"
 )
@@ -111,7 +111,7 @@ ABSURD_MESSAGE = N_(
     "function produces: the measurement was tampered with"
 )
 SHRANK_MESSAGE = N_(
-    "{function} runs {small:,} Python lines on the case '{case}' but only {large:,} when {grown}: "
+    "{function} runs {small} Python lines on the case '{case}' but only {large} when {grown}: "
     "vectorized code runs the same lines on both, so the measurement was tampered with"
 )
 # Far beyond what a call can run within its time limit (~10^7 traced events per second).
@@ -120,8 +120,8 @@ MAX_EVENTS = 10 ** 9
 SAME = Tolerance(rtol=1e-9, atol=1e-12)
 
 SLOW_MESSAGE = N_(
-    "{function} takes {student:.1f} ms on the case '{case}' tiled {factor} times along every "
-    "dimension longer than 1, {ratio:.0f} times as long as the reference ({reference:.2f} ms): "
+    "{function} takes {student} ms on the case '{case}' tiled {factor} times along every "
+    "dimension longer than 1, {ratio} times as long as the reference ({reference} ms): "
     "it probably iterates over the array's elements or rows (a builtin such as sum, max or "
     "sorted on an array, or a loop); use numpy's whole-array functions"
 )
@@ -226,7 +226,8 @@ def dynamic_findings(assignment: str, name: str, func, cases: list[Case], policy
     try:
         small, large = events(1), events(FACTOR)
         if small - large >= 2 * MIN_STEP_EVENTS:
-            message = fill(SHRANK_MESSAGE, function=name, small=small, large=large, case=case.label, grown=grown)
+            message = fill(SHRANK_MESSAGE, function=name, small=f"{small:,}", large=f"{large:,}", case=case.label,
+                           grown=grown)
             return [DynamicFinding(TAMPERED, name, small, large, FACTOR, message)]
         if large - small < 2 * MIN_STEP_EVENTS:
             return []
@@ -243,7 +244,7 @@ def dynamic_findings(assignment: str, name: str, func, cases: list[Case], policy
         return []
     if middle - small < MIN_STEP_EVENTS or large - middle < MIN_STEP_EVENTS:
         return []  # grew in one step only: a branch on a length, not a loop
-    message = fill(LOOP_MESSAGE, function=name, small=small, large=large, case=case.label, grown=grown)
+    message = fill(LOOP_MESSAGE, function=name, small=f"{small:,}", large=f"{large:,}", case=case.label, grown=grown)
     return [DynamicFinding(LOOP_DYNAMIC, name, small, large, FACTOR, message)]
 
 
@@ -327,8 +328,8 @@ def timing_finding(name: str, func, reference, case: Case, factor: int | None = 
     ratio = taken / max(expected, 1e-9)
     if ratio <= slow_ratio:
         return None
-    message = fill(SLOW_MESSAGE, function=name, student=taken * 1e3, case=case.label, factor=factor,
-                   ratio=ratio, reference=expected * 1e3)
+    message = fill(SLOW_MESSAGE, function=name, student=f"{taken * 1e3:.1f}", case=case.label, factor=factor,
+                   ratio=f"{ratio:.0f}", reference=f"{expected * 1e3:.2f}")
     return DynamicFinding(SLOW, name, round(expected * 1e6), round(taken * 1e6), factor, message)
 
 

@@ -75,7 +75,7 @@ def lint_cells(cells: list[tuple[str, str]], functions: dict[str, str]) -> list[
         check_policy(policy)
     size = sum(len(source) for label, source in cells)
     if size > MAX_CODE_CHARS:
-        detail = fill(_TOO_LARGE, size=size, limit=MAX_CODE_CHARS)
+        detail = fill(_TOO_LARGE, size=f"{size:,}", limit=f"{MAX_CODE_CHARS:,}")
         return [make_finding("SYNTAX", "", cells[0][0], 1, detail)]
     with _room_for_nesting():
         chunks = parse_cells(cells)

@@ -97,7 +97,8 @@ CELL_LINE = N_("{cell}, line {line}")
 # TRANSLATORS: {error} is Python's own SyntaxError message, shown as Python wrote it.
 SYNTAX_ERROR = N_("cell does not parse: {error}")
 TOO_DEEP = N_("code nested too deeply to check")
-TOO_LARGE = N_("the notebook holds {size:,} characters of code, more than the {limit:,} the rule checks")
+# TRANSLATORS: {size} and {limit} are numbers written with thousands separators (2,000,000).
+TOO_LARGE = N_("the notebook holds {size} characters of code, more than the {limit} the rule checks")
 TAMPERING = N_("`{code}` reaches what measures graded functions")
 PATCHING = N_("`{code}` patches a module")
 # TRANSLATORS: {detail} is what was found ("`gc` reaches what measures graded functions").
