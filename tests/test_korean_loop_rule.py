@@ -65,15 +65,19 @@ def L2(yhat, y):
 }
 
 
-def loop_items(monkeypatch, name: str) -> list:
-    """The items of `kitcheck.vectorized(name, assignment)` run in a kernel that ran the cell."""
+def not_vectorized(monkeypatch, name: str) -> CheckFailed:
+    """What `kitcheck.vectorized(name, assignment)` raises in a kernel that ran the cell."""
     assignment, source, _ = LOOPY[name]
     cells = [("In [1]", "import math\nimport numpy as np"), ("In [2]", source)]
     monkeypatch.setattr(kitcheck, "_executed_cells", lambda: cells)
     monkeypatch.setattr(kitcheck, "_TESTED", {})
     with pytest.raises(CheckFailed) as failed:
         kitcheck.vectorized(name, assignment)
-    return failed.value.items
+    return failed.value
+
+
+def loop_items(monkeypatch, name: str) -> list:
+    return not_vectorized(monkeypatch, name).items
 
 
 def korean_prose(text: str, names: set[str]) -> bool:
@@ -82,12 +86,13 @@ def korean_prose(text: str, names: set[str]) -> bool:
 
 @pytest.mark.parametrize("name", list(LOOPY))
 def test_each_loop_finding_and_its_suggestion_read_in_korean_with_the_same_code(korean, monkeypatch, name):
-    items = loop_items(monkeypatch, name)
-    assert [item.code for item in items] == LOOPY[name][2]
+    failure = not_vectorized(monkeypatch, name)
+    assert [item.code for item in failure.items] == LOOPY[name][2]
     names = {name, "exps", "elementwise"}
-    for item in items:
+    for item in failure.items:
         assert korean_prose(item.text, names), item.text
         assert korean_prose(item.hint, names), item.hint
+    assert korean_prose(str(failure), names), str(failure)  # as the cell shows it, with the places
 
 
 def test_a_finding_names_the_loop_the_function_and_the_helper_that_holds_it(korean, monkeypatch):
@@ -98,8 +103,11 @@ def test_a_finding_names_the_loop_the_function_and_the_helper_that_holds_it(kore
 
 
 def test_in_english_the_findings_are_unchanged(monkeypatch):
-    [loop] = loop_items(monkeypatch, "relu")
+    failure = not_vectorized(monkeypatch, "relu")
+    [loop] = failure.items
     assert (loop.text, loop.hint) == ("for-loop over range(flat.size) in relu", SUGGESTIONS["LOOP001"])
+    assert str(failure) == ("relu is not vectorized:\n  relu, line 3: LOOP001 for-loop over range(flat.size) in relu: "
+                            + SUGGESTIONS["LOOP001"])
     [comprehension] = loop_items(monkeypatch, "softmax")
     assert comprehension.text == "list comprehension over x in softmax (via helper `exps`)"
     [second] = loop_items(monkeypatch, "optimize")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..i18n import N_, _, fill
+from ..record import shown_place
 
 # Code -> one-line meaning (the table docs and tests use).
 CODES: dict[str, str] = {
@@ -140,7 +141,7 @@ class Finding:
 
     def describe(self) -> str:
         """As a student reads it beside the code: `relu, line 2: LOOP001 <message>: <suggestion>`."""
-        where = self.place or fill(CELL_LINE, cell=self.cell, line=self.line)
+        where = shown_place(self.place) if self.place else fill(CELL_LINE, cell=self.cell, line=self.line)
         return f"{where}: {self.code} {self.message}: {self.suggestion}"
 
 
