@@ -12,7 +12,7 @@ KEPT = {
     "numpy", "python", "jupyter", "jupyterlab", "nbgrader", "kitcheck", "autograder", "simd", "gpu", "cpu",
     "relu", "softmax", "sigmoid", "sigma", "shape", "dtype", "array", "ndarray", "float", "int", "bool", "str", "list",
     "tuple", "dict", "none", "true", "false", "nan", "inf", "axis", "keepdims", "reshape", "broadcasting",
-    "html", "json", "csv", "uci", "mnist", "rtol", "atol", "stub", "for", "while", "map", "filter", "sum",
+    "html", "json", "csv", "uci", "mnist", "windows", "linux", "macos", "noto", "nanum", "matplotlib", "rtol", "atol", "stub", "for", "while", "map", "filter", "sum",
     "max", "min", "abs", "exp", "log", "sqrt", "dot", "matmul", "outer", "sort", "any", "all", "range",
     "len", "lambda", "def", "return", "raise", "import", "yield", "async", "with", "not", "and", "nbconvert",
 }

@@ -147,7 +147,7 @@ def test_python_m_kitcheck_json_texts_are_korean(korean, notebook):
         for text in texts:
             assert korean_prose(text), (check["name"], check["part"], text, english_prose(text, FUNCTIONS))
     sigmoid = next(c for c in failing if c["name"] == "sigmoid" and c["part"] == "tests")
-    assert "sigmoid 함수에서 예외가 발생했습니다: KeyError: 'w' (sigmoid 함수 2번째 줄: `return {}['w']`)" in \
+    assert "sigmoid 함수에서 예외가 발생했습니다: KeyError: 'w' (sigmoid, 2번째 줄: `return {}['w']`)" in \
         sigmoid["output"]
     assert sigmoid["location"] == "sigmoid, line 2"  # data, read by the feedback page, in every language
 

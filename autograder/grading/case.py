@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Case:
-    label: str  # says what the case is, shown to students when it fails, e.g. "square 4x4 matrix, int dtype"
+    # What the case is, shown to students when it fails, in the course's language: the case modules
+    # write _("square {n}x{n} matrix, int dtype").format(n=n).
+    label: str
     args: tuple
     kwargs: dict = field(default_factory=dict)

@@ -32,6 +32,7 @@ import numpy as np
 from autograder.grading.case import Case
 from autograder.kitcheck.loops.policies import check_policy
 from autograder.kitcheck.compare import Tolerance, compare
+from autograder.kitcheck.i18n import N_, _, fill
 from autograder.sandbox.tracing import TracingDisabled, count_events, measure, quiet  # noqa: F401
 
 LOOP_DYNAMIC = "LOOP_DYNAMIC"
@@ -61,31 +62,56 @@ MIN_STEP_EVENTS = 2
 # (broadcast_shape): nothing dynamic to say.
 _JUDGED_POLICIES = ("forbidden", "iterations")
 
-# What the growth means, in the words of each assignment.
+# What the growth means, in the words of each assignment: the condition of "... when {grown}" below.
 _GROWN = {
-    "logistic_regression": "the examples and features are {factor} times as many",
+    # TRANSLATORS: {grown} in "{function} runs {small} Python lines ... when {grown}".
+    "logistic_regression": N_("the examples and features are {factor} times as many"),
 }
-_GROWN_DEFAULT = "the arrays are {factor} times as long along every dimension longer than 1"
+# TRANSLATORS: {grown} in "{function} runs {small} Python lines ... when {grown}".
+_GROWN_DEFAULT = N_("the arrays are {factor} times as long along every dimension longer than 1")
 
-LOOP_MESSAGE = (
-    "{function} runs {small:,} Python lines on the case '{case}' and {large:,} when {grown}: "
+# TRANSLATORS: {grown} is one of the two conditions above ("the arrays are 3 times as long ...").
+LOOP_MESSAGE = N_(
+    "{function} runs {small} Python lines on the case '{case}' and {large} when {grown}: "
     "a loop is hidden somewhere (a comprehension, map, recursion, np.vectorize, a helper...); "
     "compute with whole-array numpy operations instead"
 )
-TAMPER_MESSAGE = (
+# TRANSLATORS: {what} says what the function did, as the sandbox reports it ("called sys.settrace").
+TAMPER_MESSAGE = N_(
     "{function} {what} while it ran, so the grader cannot count its Python work: "
     "graded functions must not touch tracing, frames or threads"
 )
-DIFFERS_MESSAGE = (
-    "{function} {what}, on the same inputs (the case '{case}'{grown}): graded functions must "
-    "behave the same whether or not they are measured"
-)
-ABSURD_MESSAGE = (
+# How a function measured behaves unlike the same function called plainly: one sentence each, on
+# the case as it is and on the case tiled (the count runs on both).
+_DIFFERS = {
+    "fails": (
+        N_("{function} fails ({error}) when its Python work is measured, and not when called plainly, "
+           "on the same inputs (the case '{case}'): graded functions must behave the same whether or "
+           "not they are measured"),
+        N_("{function} fails ({error}) when its Python work is measured, and not when called plainly, "
+           "on the same inputs (the case '{case}' tiled {factor} times): graded functions must behave "
+           "the same whether or not they are measured")),
+    "fails plainly": (
+        N_("{function} returns a result when its Python work is measured, and fails when called "
+           "plainly, on the same inputs (the case '{case}'): graded functions must behave the same "
+           "whether or not they are measured"),
+        N_("{function} returns a result when its Python work is measured, and fails when called "
+           "plainly, on the same inputs (the case '{case}' tiled {factor} times): graded functions "
+           "must behave the same whether or not they are measured")),
+    "differs": (
+        N_("{function} returns a different result when its Python work is measured than when called "
+           "plainly, on the same inputs (the case '{case}'): graded functions must behave the same "
+           "whether or not they are measured"),
+        N_("{function} returns a different result when its Python work is measured than when called "
+           "plainly, on the same inputs (the case '{case}' tiled {factor} times): graded functions "
+           "must behave the same whether or not they are measured")),
+}
+ABSURD_MESSAGE = N_(
     "the count of {function}'s Python work on the case '{case}' came back as {count}, which no "
     "function produces: the measurement was tampered with"
 )
-SHRANK_MESSAGE = (
-    "{function} runs {small:,} Python lines on the case '{case}' but only {large:,} when {grown}: "
+SHRANK_MESSAGE = N_(
+    "{function} runs {small} Python lines on the case '{case}' but only {large} when {grown}: "
     "vectorized code runs the same lines on both, so the measurement was tampered with"
 )
 # Far beyond what a call can run within its time limit (~10^7 traced events per second).
@@ -93,9 +119,9 @@ MAX_EVENTS = 10 ** 9
 # Measured and plain calls run the same code on the same inputs in the same process.
 SAME = Tolerance(rtol=1e-9, atol=1e-12)
 
-SLOW_MESSAGE = (
-    "{function} takes {student:.1f} ms on the case '{case}' tiled {factor} times along every "
-    "dimension longer than 1, {ratio:.0f} times as long as the reference ({reference:.2f} ms): "
+SLOW_MESSAGE = N_(
+    "{function} takes {student} ms on the case '{case}' tiled {factor} times along every "
+    "dimension longer than 1, {ratio} times as long as the reference ({reference} ms): "
     "it probably iterates over the array's elements or rows (a builtin such as sum, max or "
     "sorted on an array, or a loop); use numpy's whole-array functions"
 )
@@ -191,30 +217,34 @@ def dynamic_findings(assignment: str, name: str, func, cases: list[Case], policy
     case = growing_case(cases)
     if policy not in _JUDGED_POLICIES or case is None:
         return []
-    grown = _GROWN.get(assignment, _GROWN_DEFAULT).format(factor=FACTOR)
+    grown = fill(_GROWN.get(assignment, _GROWN_DEFAULT), factor=FACTOR)
 
     def events(factor: int) -> int:
         args, kwargs = scale_args(case.args, case.kwargs, factor)
-        return _checked_count(name, func, args, kwargs, frozenset(skip), case.label,
-                              "" if factor == 1 else f" tiled {factor} times")
+        return _checked_count(name, func, args, kwargs, frozenset(skip), case.label, factor)
 
     try:
         small, large = events(1), events(FACTOR)
         if small - large >= 2 * MIN_STEP_EVENTS:
-            message = SHRANK_MESSAGE.format(function=name, small=small, large=large, case=case.label, grown=grown)
+            message = fill(SHRANK_MESSAGE, function=name, small=f"{small:,}", large=f"{large:,}", case=case.label,
+                           grown=grown)
             return [DynamicFinding(TAMPERED, name, small, large, FACTOR, message)]
         if large - small < 2 * MIN_STEP_EVENTS:
             return []
         middle = events(MIDDLE_FACTOR)
     except TracingDisabled as error:
-        return [DynamicFinding(TAMPERED, name, 0, 0, 1, TAMPER_MESSAGE.format(function=name, what=error))]
+        # The sandbox says what the function did in English; translated when the catalogue has it
+        # ("" would fetch the catalogue's header).
+        what = str(error)
+        message = fill(TAMPER_MESSAGE, function=name, what=_(what) if what else what)
+        return [DynamicFinding(TAMPERED, name, 0, 0, 1, message)]
     except _Tampered as finding:
         return [finding.args[0]]
     except _BothFailed:
         return []
     if middle - small < MIN_STEP_EVENTS or large - middle < MIN_STEP_EVENTS:
         return []  # grew in one step only: a branch on a length, not a loop
-    message = LOOP_MESSAGE.format(function=name, small=small, large=large, case=case.label, grown=grown)
+    message = fill(LOOP_MESSAGE, function=name, small=f"{small:,}", large=f"{large:,}", case=case.label, grown=grown)
     return [DynamicFinding(LOOP_DYNAMIC, name, small, large, FACTOR, message)]
 
 
@@ -227,7 +257,7 @@ class _BothFailed(Exception):
 
 
 def _checked_count(name: str, func, args: tuple, kwargs: dict, skip: frozenset, label: str,
-                   grown: str) -> int:
+                   factor: int) -> int:
     """The measured count on one input, once the grader has checked it: a plausible int, and a
     result equal to a plain call's on the same inputs (measured first: a value cached by the
     plain call cannot make the measured one cheap)."""
@@ -244,22 +274,25 @@ def _checked_count(name: str, func, args: tuple, kwargs: dict, skip: frozenset, 
         plain_error, plain = error, None
     if measured_error is not None and plain_error is not None:
         raise _BothFailed()
-    what = _difference(measured_error, plain_error, result, plain)
-    if what:
-        raise _Tampered(_finding(name, DIFFERS_MESSAGE.format(function=name, what=what, case=label, grown=grown)))
+    difference = _difference(measured_error, plain_error, result, plain)
+    if difference:
+        on_the_case, on_the_tiled_case = _DIFFERS[difference]
+        message = fill(on_the_case if factor == 1 else on_the_tiled_case, function=name, case=label,
+                       factor=factor, error=type(measured_error).__name__)
+        raise _Tampered(_finding(name, message))
     if type(count) is not int or not 0 <= count <= MAX_EVENTS:
-        raise _Tampered(_finding(name, ABSURD_MESSAGE.format(function=name, case=label, count=repr(count)[:40])))
+        raise _Tampered(_finding(name, fill(ABSURD_MESSAGE, function=name, case=label, count=repr(count)[:40])))
     return count
 
 
 def _difference(measured_error, plain_error, result, plain) -> str:
+    """How the measured call differs from the plain one (a key of _DIFFERS), or "" when alike."""
     if measured_error is not None:
-        return (f"fails ({type(measured_error).__name__}) when its Python work is measured, and not "
-                "when called plainly")
+        return "fails"
     if plain_error is not None:
-        return "returns a result when its Python work is measured, and fails when called plainly"
+        return "fails plainly"
     if compare(result, plain, SAME):
-        return "returns a different result when its Python work is measured than when called plainly"
+        return "differs"
     return ""
 
 
@@ -295,8 +328,8 @@ def timing_finding(name: str, func, reference, case: Case, factor: int | None = 
     ratio = taken / max(expected, 1e-9)
     if ratio <= slow_ratio:
         return None
-    message = SLOW_MESSAGE.format(function=name, student=taken * 1e3, case=case.label, factor=factor,
-                                  ratio=ratio, reference=expected * 1e3)
+    message = fill(SLOW_MESSAGE, function=name, student=f"{taken * 1e3:.1f}", case=case.label, factor=factor,
+                   ratio=f"{ratio:.0f}", reference=f"{expected * 1e3:.2f}")
     return DynamicFinding(SLOW, name, round(expected * 1e6), round(taken * 1e6), factor, message)
 
 
@@ -331,9 +364,9 @@ def _arrays_in(value) -> list[np.ndarray]:
 
 def _best_seconds(funcs: tuple, args: tuple, kwargs: dict, repeats: int) -> list[float]:
     """The best time of each function; runs alternate, so a busy moment slows both alike."""
-    times: list[list[float]] = [[] for _ in funcs]
+    times: list[list[float]] = [[] for func in funcs]
     with quiet():
-        for _ in range(repeats):
+        for attempt in range(repeats):
             for func, taken in zip(funcs, times):
                 given = copy.deepcopy((args, kwargs))
                 start = time.perf_counter()

@@ -21,6 +21,7 @@ from autograder.kitcheck import case_failure, report
 from autograder.kitcheck.calls import Outcome, call, must_raise
 from autograder.kitcheck.collect import CaseFailure, active
 from autograder.kitcheck.compare import Problem, Tolerance, compare
+from autograder.kitcheck.i18n import _, ngettext
 
 
 def check(assignment: str, name: str, func, student: str | None = None) -> None:
@@ -43,7 +44,8 @@ def check(assignment: str, name: str, func, student: str | None = None) -> None:
     _measure_loops(root, assignment, name, func, [_briefly(reference, c) for c in cases], settings.loops)
     _time_against(root, name, func, reference, cases, settings.loops)
     if not failures:
-        print(f"ok  {name}: {len(cases)} hidden cases passed")
+        print(ngettext("ok  {name}: {n} hidden case passed", "ok  {name}: {n} hidden cases passed",
+                       len(cases)).format(name=name, n=len(cases)))
     report(failures, len(cases), _summary(name, failures, len(cases)))
 
 
@@ -55,7 +57,10 @@ def _summary(name: str, failures: list, run: int) -> str:
     codes = [p.code for f in failures for p in f.problems]
     marks = " ".join(f"[{code}]" for code in sorted(dict.fromkeys(codes), key=lambda c: not c.startswith("M_")))
     shown = next((f for f in failures if any(p.code.startswith("M_") for p in f.problems)), failures[0])
-    return f"{name} failed {len(failures)} of {run} hidden cases {marks}:\n{shown.text}"
+    # TRANSLATORS: {marks} are the codes found, e.g. "[M_RANK1] [SHAPE]"; the failed case follows.
+    heading = ngettext("{name} failed {failed} of {run} hidden case {marks}:",
+                       "{name} failed {failed} of {run} hidden cases {marks}:", run)
+    return heading.format(name=name, failed=len(failures), run=run, marks=marks) + "\n" + shown.text
 
 
 def _briefly(reference, case: Case) -> Case:
@@ -82,7 +87,7 @@ def _time_against(root, name: str, func, reference, cases: list, policy: str) ->
         return
     finding = timing_finding(name, func, reference, case, slow_ratio=settings.slow_ratio)
     if finding is not None:
-        print(f"note: [SLOW] {finding.message}")
+        print(_("note: [SLOW] {message}").format(message=finding.message))
         if settings.timing == "penalize":
             context.current.dynamic.setdefault(name, []).append(finding)
 
@@ -102,7 +107,7 @@ def check_choice(assignment: str, name: str, answer) -> None:
     if not isinstance(given, str) or len(given) != 1:
         return  # no answer, or not a letter: the public check has said so
     if given == right:
-        print(f"ok  {name}: right answer")
+        print(_("ok  {name}: right answer").format(name=name))
         return
-    problem = Problem("WRONG_CHOICE", f"{answer!r} is not the right answer")
+    problem = Problem("WRONG_CHOICE", _("{answer} is not the right answer").format(answer=repr(answer)))
     report([CaseFailure(name, "", f"{name}:", [problem], hidden=True)], 1, f"{name}: {problem}")

@@ -15,6 +15,7 @@ import numpy as np
 
 # "The student's output equals this wrong variant" (allowing rounding) is the same test the
 # students' embedded data uses: one definition, in kitcheck.
+from autograder.kitcheck.i18n import N_, fill
 from autograder.kitcheck.known import ATOL, RTOL, array, close, is_number  # noqa: F401
 
 # How the parts of a structured result are called in messages (the names of the course's code).
@@ -129,7 +130,7 @@ def joined(names: list[str]) -> str:
     """'dw', or 'each of dw and db': the subject of a sentence whose verb is singular."""
     if len(names) == 1:
         return names[0]
-    return f"each of {', '.join(names[:-1])} and {names[-1]}"
+    return fill(N_("each of {names} and {last}"), names=", ".join(names[:-1]), last=names[-1])
 
 
 def expensive(detector):

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from autograder.kitcheck.i18n import N_, _
+
 from .common import (
     Failure, aligned_fix, broadcast_shapes, close, expensive, explains, hardcoded_reshape, int_not_float, is_number,
     joined, math_exp, misaligned_product, product_text, rank1, ratio, shape_text, transposed,
@@ -352,9 +354,9 @@ def gradient_ascent(f: Failure) -> dict | None:
     if t is None or t.params_right or not t.first_cost_right:
         return None
     lr = t.learning_rate
-    for which, (w_rate, b_rate) in {"w and b": (-lr, -lr), "b": (lr, -lr), "w": (-lr, lr)}.items():
+    for which, (w_rate, b_rate) in {N_("w and b"): (-lr, -lr), "b": (lr, -lr), "w": (-lr, lr)}.items():
         if t.trained_like(w_rate, b_rate):
-            return {"which": which}
+            return {"which": _(which)}
     return None
 
 

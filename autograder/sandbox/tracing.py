@@ -34,6 +34,7 @@ from functools import lru_cache
 import numpy as np
 
 import autograder
+from autograder.kitcheck.i18n import N_
 
 # Bound now, before any student code runs in this process, so that patching `sys` later
 # changes nothing here.
@@ -86,13 +87,13 @@ _watch = _Watch()  # an instance: setting a class attribute would itself be an a
 # Audit events that defeat the count: the tracer replaced, a frame taken (to switch its
 # f_trace off), work moved to a process the tracer does not follow. (Threads: `_thread_started`.)
 _TAMPERING = {
-    "sys.settrace": "called sys.settrace",
-    "sys._current_frames": "took the interpreter's frames (sys._current_frames)",
-    "os.fork": "forked a process",
-    "os.forkpty": "forked a process",
-    "os.posix_spawn": "started a process",
-    "os.spawn": "started a process",
-    "subprocess.Popen": "started a process",
+    "sys.settrace": N_("called sys.settrace"),
+    "sys._current_frames": N_("took the interpreter's frames (sys._current_frames)"),
+    "os.fork": N_("forked a process"),
+    "os.forkpty": N_("forked a process"),
+    "os.posix_spawn": N_("started a process"),
+    "os.spawn": N_("started a process"),
+    "subprocess.Popen": N_("started a process"),
 }
 _FRAME_ATTRIBUTES = frozenset({"tb_frame", "gi_frame", "cr_frame", "ag_frame"})
 _hook_installed = False
@@ -105,16 +106,16 @@ def _audit(event: str, args: tuple) -> None:
         _watch.tampered = _TAMPERING[event]
     elif event == "sys._getframe" and is_student_file(args[0].f_code.co_filename):
         # numpy's rare own use (np.bmat's string form) takes numpy's frame, not the student's.
-        _watch.tampered = "took its own frame (sys._getframe, inspect.currentframe)"
+        _watch.tampered = N_("took its own frame (sys._getframe, inspect.currentframe)")
     elif event == "object.__getattr__" and len(args) == 2 and args[1] in _FRAME_ATTRIBUTES:
-        _watch.tampered = f"took a frame object (.{args[1]})"
+        _watch.tampered = N_("took a frame object (of a traceback, a generator or a coroutine)")
 
 
 def _thread_started(frame, event, arg):
     # threading.settrace's hook: the first thing a new threading.Thread runs (Python 3.11 has
     # no audit event for starting a thread; a raw _thread.start_new_thread is not seen).
     if _watch.active and not _watch.tampered:
-        _watch.tampered = "started a thread"
+        _watch.tampered = N_("started a thread")
     return None
 
 
@@ -155,7 +156,7 @@ def measure(func, args: tuple, kwargs: dict, skip: frozenset = frozenset()) -> t
     def on_call(frame, event, arg):  # the global tracer: one call per new frame, any code
         nonlocal count
         if _gettrace() is not on_call and not _watch.tampered:  # re-checked at every frame
-            _watch.tampered = "replaced the tracer"
+            _watch.tampered = N_("replaced the tracer")
         if is_student_file(frame.f_code.co_filename) and not (skip and _inside(frame, skip)):
             count += 1
             return on_line
@@ -176,7 +177,7 @@ def measure(func, args: tuple, kwargs: dict, skip: frozenset = frozenset()) -> t
             _settrace(previous)
             _thread_settrace(previous_for_threads)
     if not still_ours:
-        raise TracingDisabled("switched tracing off (sys.settrace)")
+        raise TracingDisabled(N_("switched tracing off (sys.settrace)"))
     if _watch.tampered:
         raise TracingDisabled(_watch.tampered)
     return count, result

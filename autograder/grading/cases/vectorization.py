@@ -4,16 +4,17 @@ from __future__ import annotations
 import numpy as np
 
 from autograder.grading.case import Case
+from autograder.kitcheck.i18n import _
 from autograder.grading.cases.sizes import pair as _pair
 from autograder.grading.cases.sizes import size as _size
 
 
 def basic_sigmoid(rng: np.random.Generator) -> list[Case]:
     return [
-        Case("positive float", (float(rng.uniform(0.5, 6.0)),)),
-        Case("negative float", (float(rng.uniform(-6.0, -0.5)),)),
-        Case("zero", (0.0,)),
-        Case("Python int", (int(rng.integers(-4, 5)),)),
+        Case(_("positive float"), (float(rng.uniform(0.5, 6.0)),)),
+        Case(_("negative float"), (float(rng.uniform(-6.0, -0.5)),)),
+        Case(_("zero"), (0.0,)),
+        Case(_("Python int"), (int(rng.integers(-4, 5)),)),
     ]
 
 
@@ -22,11 +23,11 @@ def _sigmoid_cases(rng: np.random.Generator) -> list[Case]:
     n = _size(rng, 3, 6)
     m, k = _pair(rng, 2, 7)
     return [
-        Case(f"rank-1 vector of {length} floats", (rng.normal(0, 3, size=length),)),
-        Case(f"square {n}x{n} matrix, int dtype", (rng.integers(-5, 6, size=(n, n)),)),
-        Case(f"{m}x{k} matrix", (rng.normal(0, 3, size=(m, k)),)),
-        Case("3-d array of shape (2, 3, 4)", (rng.normal(0, 3, size=(2, 3, 4)),)),
-        Case("Python float", (float(rng.uniform(-4, 4)),)),
+        Case(_("rank-1 vector of {length} floats").format(length=length), (rng.normal(0, 3, size=length),)),
+        Case(_("square {n}x{n} matrix, int dtype").format(n=n), (rng.integers(-5, 6, size=(n, n)),)),
+        Case(_("{m}x{k} matrix").format(m=m, k=k), (rng.normal(0, 3, size=(m, k)),)),
+        Case(_("3-d array of shape (2, 3, 4)"), (rng.normal(0, 3, size=(2, 3, 4)),)),
+        Case(_("Python float"), (float(rng.uniform(-4, 4)),)),
     ]
 
 
@@ -41,10 +42,10 @@ def sigmoid_derivative(rng: np.random.Generator) -> list[Case]:
 def image2vector(rng: np.random.Generator) -> list[Case]:
     l, h = _pair(rng, 2, 5)
     return [
-        Case(f"image of shape ({l}, {h}, 3)", (rng.random((l, h, 3)),)),
-        Case("cube-shaped image (4, 4, 4)", (rng.random((4, 4, 4)),)),
-        Case("image of shape (5, 2, 1), one channel", (rng.random((5, 2, 1)),)),
-        Case("uint8 image of shape (2, 4, 3)", (rng.integers(0, 256, size=(2, 4, 3), dtype=np.uint8),)),
+        Case(_("image of shape ({l}, {h}, 3)").format(l=l, h=h), (rng.random((l, h, 3)),)),
+        Case(_("cube-shaped image (4, 4, 4)"), (rng.random((4, 4, 4)),)),
+        Case(_("image of shape (5, 2, 1), one channel"), (rng.random((5, 2, 1)),)),
+        Case(_("uint8 image of shape (2, 4, 3)"), (rng.integers(0, 256, size=(2, 4, 3), dtype=np.uint8),)),
     ]
 
 
@@ -57,11 +58,11 @@ def normalize_rows(rng: np.random.Generator) -> list[Case]:
     n = _size(rng, 3, 5)
     m, k = _pair(rng, 3, 6)
     return [
-        Case(f"square {n}x{n} matrix", (rng.normal(size=(n, n)),)),
-        Case(f"{m}x{k} matrix", (rng.normal(size=(m, k)),)),
-        Case("square 4x4 matrix, int dtype", (_nonzero_ints(rng, (4, 4)),)),
-        Case("5x2 matrix, int dtype", (_nonzero_ints(rng, (5, 2)),)),
-        Case("single row (1, 6)", (rng.normal(size=(1, 6)),)),
+        Case(_("square {n}x{n} matrix").format(n=n), (rng.normal(size=(n, n)),)),
+        Case(_("{m}x{k} matrix").format(m=m, k=k), (rng.normal(size=(m, k)),)),
+        Case(_("square 4x4 matrix, int dtype"), (_nonzero_ints(rng, (4, 4)),)),
+        Case(_("5x2 matrix, int dtype"), (_nonzero_ints(rng, (5, 2)),)),
+        Case(_("single row (1, 6)"), (rng.normal(size=(1, 6)),)),
     ]
 
 
@@ -69,11 +70,11 @@ def softmax(rng: np.random.Generator) -> list[Case]:
     n = _size(rng, 3, 5)
     m, k = _pair(rng, 3, 6)
     return [
-        Case(f"square {n}x{n} matrix", (rng.normal(0, 2, size=(n, n)),)),
-        Case(f"{m}x{k} matrix", (rng.normal(0, 2, size=(m, k)),)),
-        Case("square 3x3 matrix, int dtype", (rng.integers(-4, 5, size=(3, 3)),)),
-        Case("4x3 matrix of large entries (20 to 60)", (rng.uniform(20, 60, size=(4, 3)),)),
-        Case("single row (1, 7)", (rng.normal(size=(1, 7)),)),
+        Case(_("square {n}x{n} matrix").format(n=n), (rng.normal(0, 2, size=(n, n)),)),
+        Case(_("{m}x{k} matrix").format(m=m, k=k), (rng.normal(0, 2, size=(m, k)),)),
+        Case(_("square 3x3 matrix, int dtype"), (rng.integers(-4, 5, size=(3, 3)),)),
+        Case(_("4x3 matrix of large entries (20 to 60)"), (rng.uniform(20, 60, size=(4, 3)),)),
+        Case(_("single row (1, 7)"), (rng.normal(size=(1, 7)),)),
     ]
 
 
@@ -82,10 +83,10 @@ def _loss_cases(rng: np.random.Generator) -> list[Case]:
     m = _size(rng, 3, 8)
     labels = rng.integers(0, 2, size=n)
     return [
-        Case(f"rank-1 vectors of {n} floats", (rng.random(n), rng.random(n))),
-        Case(f"int labels y, float predictions yhat, {n} entries", (rng.random(n), labels)),
-        Case(f"row vectors (1, {m})", (rng.random((1, m)), rng.random((1, m)))),
-        Case("square 3x3 matrices", (rng.normal(size=(3, 3)), rng.normal(size=(3, 3)))),
+        Case(_("rank-1 vectors of {n} floats").format(n=n), (rng.random(n), rng.random(n))),
+        Case(_("int labels y, float predictions yhat, {n} entries").format(n=n), (rng.random(n), labels)),
+        Case(_("row vectors (1, {m})").format(m=m), (rng.random((1, m)), rng.random((1, m)))),
+        Case(_("square 3x3 matrices"), (rng.normal(size=(3, 3)), rng.normal(size=(3, 3)))),
     ]
 
 
@@ -102,10 +103,10 @@ def _dot_cases(rng: np.random.Generator) -> list[Case]:
     a = rng.integers(1, 6, size=4).astype(float)
     perpendicular = np.array([-a[1], a[0], -a[3], a[2]])  # a . perpendicular == 0 exactly
     return [
-        Case(f"rank-1 vectors of {n} floats", (rng.normal(size=n), rng.normal(size=n))),
-        Case("rank-1 vectors of 1 float", (rng.normal(size=1), rng.normal(size=1))),
-        Case("rank-1 vectors of 50 floats", (rng.normal(size=50), rng.normal(size=50))),
-        Case("orthogonal rank-1 vectors (dot product 0)", (a, perpendicular)),
+        Case(_("rank-1 vectors of {n} floats").format(n=n), (rng.normal(size=n), rng.normal(size=n))),
+        Case(_("rank-1 vectors of 1 float"), (rng.normal(size=1), rng.normal(size=1))),
+        Case(_("rank-1 vectors of 50 floats"), (rng.normal(size=50), rng.normal(size=50))),
+        Case(_("orthogonal rank-1 vectors (dot product 0)"), (a, perpendicular)),
     ]
 
 
@@ -121,10 +122,10 @@ def matvec(rng: np.random.Generator) -> list[Case]:
     n = _size(rng, 3, 5)
     m, k = _pair(rng, 3, 6)
     return [
-        Case(f"square {n}x{n} matrix", (rng.normal(size=(n, n)), rng.normal(size=(n, 1)))),
-        Case(f"{m}x{k} matrix", (rng.normal(size=(m, k)), rng.normal(size=(k, 1)))),
-        Case("2x7 matrix, int dtype", (rng.integers(-5, 6, size=(2, 7)), rng.normal(size=(7, 1)))),
-        Case("1x4 matrix (one row)", (rng.normal(size=(1, 4)), rng.normal(size=(4, 1)))),
+        Case(_("square {n}x{n} matrix").format(n=n), (rng.normal(size=(n, n)), rng.normal(size=(n, 1)))),
+        Case(_("{m}x{k} matrix").format(m=m, k=k), (rng.normal(size=(m, k)), rng.normal(size=(k, 1)))),
+        Case(_("2x7 matrix, int dtype"), (rng.integers(-5, 6, size=(2, 7)), rng.normal(size=(7, 1)))),
+        Case(_("1x4 matrix (one row)"), (rng.normal(size=(1, 4)), rng.normal(size=(4, 1)))),
     ]
 
 
@@ -134,10 +135,10 @@ def relu(rng: np.random.Generator) -> list[Case]:
     ints = rng.integers(-3, 4, size=(4, 2))
     ints[0, 0] = 0
     return [
-        Case(f"rank-1 vector of {n} floats, some negative", (rng.normal(size=n),)),
-        Case(f"square {m}x{m} matrix", (rng.normal(size=(m, m)),)),
-        Case("4x2 matrix, int dtype, with zeros", (ints,)),
-        Case("column vector (6, 1), all negative", (-rng.random((6, 1)) - 0.1,)),
+        Case(_("rank-1 vector of {n} floats, some negative").format(n=n), (rng.normal(size=n),)),
+        Case(_("square {m}x{m} matrix").format(m=m), (rng.normal(size=(m, m)),)),
+        Case(_("4x2 matrix, int dtype, with zeros"), (ints,)),
+        Case(_("column vector (6, 1), all negative"), (-rng.random((6, 1)) - 0.1,)),
     ]
 
 

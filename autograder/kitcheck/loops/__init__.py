@@ -51,6 +51,7 @@ from .findings import CODES, SUGGESTIONS, Finding, make_finding, notebook_findin
 from .findings import SYNTAX_ERROR as _SYNTAX_ERROR
 from .findings import TOO_DEEP as _TOO_DEEP
 from .findings import TOO_LARGE as _TOO_LARGE
+from ..i18n import _, fill
 from .policies import POLICIES, check_policy, judge
 from ..record import place
 from .source import Chunk, parse_cells
@@ -72,16 +73,16 @@ def lint_cells(cells: list[tuple[str, str]], functions: dict[str, str]) -> list[
     """
     for policy in functions.values():
         check_policy(policy)
-    size = sum(len(source) for _, source in cells)
+    size = sum(len(source) for label, source in cells)
     if size > MAX_CODE_CHARS:
-        detail = _TOO_LARGE.format(size=size, limit=MAX_CODE_CHARS)
+        detail = fill(_TOO_LARGE, size=f"{size:,}", limit=f"{MAX_CODE_CHARS:,}")
         return [make_finding("SYNTAX", "", cells[0][0], 1, detail)]
     with _room_for_nesting():
         chunks = parse_cells(cells)
         program = Program(chunks)
         placed = [(chunk.index, finding) for chunk in chunks
                   for finding in _syntax_findings(chunk)]
-        placed += [(chunk.index, make_finding("SYNTAX", "", chunk.label, 1, _TOO_DEEP))
+        placed += [(chunk.index, make_finding("SYNTAX", "", chunk.label, 1, _(_TOO_DEEP)))
                    for chunk in program.too_deep]
         graded = {name: program.unit(name) for name in functions}
         # Other graded functions are judged on their own, unless their loops are allowed.
@@ -138,7 +139,7 @@ def _judged_or_too_deep(name: str, unit: Unit, policy: str, boundary: set[int]
     except RecursionError:  # unreadable, and worth saying so rather than passing it
         chunk = unit.chunk
         line = getattr(unit.node, "lineno", 1)
-        return [(chunk.index, make_finding("SYNTAX", name, chunk.label, line, _TOO_DEEP))]
+        return [(chunk.index, make_finding("SYNTAX", name, chunk.label, line, _(_TOO_DEEP)))]
 
 
 def _judged(name: str, unit: Unit, policy: str, boundary: set[int]) -> list[tuple[int, Finding]]:
@@ -167,7 +168,7 @@ def _syntax_findings(chunk: Chunk) -> list[Finding]:
     if chunk.error is None:
         return []
     error = chunk.error
-    detail = _SYNTAX_ERROR.format(error=error.msg or str(error))
+    detail = fill(_SYNTAX_ERROR, error=error.msg or str(error))
     return [make_finding("SYNTAX", "", chunk.label, error.lineno or 1, detail)]
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from . import findings as text
+from ..i18n import fill
 from .attach import mutations
 from .names import FUNCTIONS, Scope, bind_parameters, bind_statements, is_unit, resolve
 from .source import Chunk
@@ -241,7 +242,7 @@ def recursion_events(charged: list[Charged], boundary: Callable[[Unit], bool]
         elif boundary(target):
             if reaches(target, unit):
                 cycle = f"{unit.name} -> {target.name} -> ... -> {unit.name}"
-                detail = text.RECURSION_THROUGH_GRADED.format(graded=target.name, cycle=cycle)
+                detail = fill(text.RECURSION_THROUGH_GRADED, graded=target.name, cycle=cycle)
                 found.append((members[id(unit)], Event("LOOP006", ref.node, detail)))
         elif id(target) in members and id(target) not in done:
             enter(target)
@@ -251,10 +252,10 @@ def recursion_events(charged: list[Charged], boundary: Callable[[Unit], bool]
 def _cycle(path: list[Unit], start: int, target: Unit) -> str:
     unit = path[-1]
     if target is unit:
-        return text.SELF_RECURSION.format(function=unit.name)
+        return fill(text.SELF_RECURSION, function=unit.name)
     length = len(path) - start
     if length + 1 <= SHOWN_HEAD + SHOWN_TAIL + 1:
         names = [item.name for item in path[start:]] + [target.name]
     else:
         names = [item.name for item in path[start:start + SHOWN_HEAD]] + [ELIDED, unit.name, target.name]
-    return text.RECURSION.format(cycle=" -> ".join(names))
+    return fill(text.RECURSION, cycle=" -> ".join(names))

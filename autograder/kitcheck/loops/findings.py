@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..i18n import N_
+from ..i18n import N_, _, fill
+from ..record import shown_place
 
 # Code -> one-line meaning (the table docs and tests use).
 CODES: dict[str, str] = {
@@ -60,32 +61,65 @@ SUGGESTIONS: dict[str, str] = {
     "cannot read"),
 }
 
-# Message templates: the specific part of each finding ("what was found").
-FOR_LOOP = "{kind} over {iterable}"
-WHILE_LOOP = "while-loop on {condition}"
-COMPREHENSION = "{kind} over {iterable}"
-ITERATING_CALL = "`{call}` iterates in Python{alias}"
-DISGUISED_LOOP = "`{call}` is a Python loop in disguise{alias}"
-RECURSION = "recursion (cycle {cycle})"
-SELF_RECURSION = "recursion: `{function}` calls itself"
-RECURSION_THROUGH_GRADED = "recursion through graded function `{graded}` (cycle {cycle})"
-DYNAMIC_CODE = "dynamic code `{code}` cannot be checked"
-COMPUTED_NAME = "`{call}` with a computed attribute name cannot be checked"
-BROADCAST_HELPER = "`{call}` applies the broadcasting rules for you{alias}"
-SECOND_LOOP = "second loop besides the loop over iterations ({where}): {loop}"
-NOT_ITERATIONS = "loop over examples or features, not the iterations: {loop}"
-SYNTAX_ERROR = "cell does not parse: {error}"
-TOO_DEEP = "code nested too deeply to check"
-TOO_LARGE = "the notebook holds {size:,} characters of code, more than the {limit:,} the rule checks"
-TAMPERING = "`{code}` reaches what measures graded functions"
-PATCHING = "`{code}` patches a module"
-NOTEBOOK_WIDE = "{detail} ({where}): wherever it is in the notebook, it counts against every graded function"
-AT_MODULE_LEVEL = "at module level"
-IN_HELPER = "in `{helper}`"
-ALIAS = " (`{written}` is {target})"
-IN_FUNCTION = " in {function}"
-VIA_HELPER = " (via helper `{helper}`)"
-VIA_HELPERS = " (via helpers {chain})"
+# Message templates: the specific part of each finding ("what was found"), one whole phrase each,
+# translated where the finding is made (`fill`). A code excerpt is a field, never translated.
+FOR_LOOPS = {
+    "for-loop": N_("for-loop over {iterable}"),
+    "async for-loop": N_("async for-loop over {iterable}"),
+}
+WHILE_LOOP = N_("while-loop on {condition}")
+COMPREHENSIONS = {
+    "list comprehension": N_("list comprehension over {iterable}"),
+    "set comprehension": N_("set comprehension over {iterable}"),
+    "dict comprehension": N_("dict comprehension over {iterable}"),
+    "generator expression": N_("generator expression over {iterable}"),
+}
+# A resolved callable's finding, plain and when written through an alias (`v(f)` where v is
+# np.vectorize): code -> (template, template with the alias).
+CALLS = {
+    "LOOP004": (N_("`{call}` iterates in Python"),
+                N_("`{call}` iterates in Python (`{written}` is {target})")),
+    "LOOP005": (N_("`{call}` is a Python loop in disguise"),
+                N_("`{call}` is a Python loop in disguise (`{written}` is {target})")),
+    "FORBIDDEN002": (N_("`{call}` applies the broadcasting rules for you"),
+                     N_("`{call}` applies the broadcasting rules for you (`{written}` is {target})")),
+}
+RECURSION = N_("recursion (cycle {cycle})")
+SELF_RECURSION = N_("recursion: `{function}` calls itself")
+RECURSION_THROUGH_GRADED = N_("recursion through graded function `{graded}` (cycle {cycle})")
+DYNAMIC_CODE = N_("dynamic code `{code}` cannot be checked")
+COMPUTED_NAME = N_("`{call}` with a computed attribute name cannot be checked")
+# TRANSLATORS: {loop} is the loop's own description ("for-loop over X"); {where} is "line 4" or
+# "cell 3, line 4", where the loop over the iterations is.
+SECOND_LOOP = N_("second loop besides the loop over iterations ({where}): {loop}")
+NOT_ITERATIONS = N_("loop over examples or features, not the iterations: {loop}")
+LINE = N_("line {line}")
+CELL_LINE = N_("{cell}, line {line}")
+# TRANSLATORS: {error} is Python's own SyntaxError message, shown as Python wrote it.
+SYNTAX_ERROR = N_("cell does not parse: {error}")
+TOO_DEEP = N_("code nested too deeply to check")
+# TRANSLATORS: {size} and {limit} are numbers written with thousands separators (2,000,000).
+TOO_LARGE = N_("the notebook holds {size} characters of code, more than the {limit} the rule checks")
+TAMPERING = N_("`{code}` reaches what measures graded functions")
+PATCHING = N_("`{code}` patches a module")
+# TRANSLATORS: {detail} is what was found ("`gc` reaches what measures graded functions").
+AT_MODULE_LEVEL = N_("{detail} (at module level): wherever it is in the notebook, it counts against every "
+                     "graded function")
+IN_HELPER = N_("{detail} (in `{helper}`): wherever it is in the notebook, it counts against every graded "
+               "function")
+# The whole message: what was found (a phrase above), the graded function, the helpers in between.
+IN_FUNCTION = N_("{detail} in {function}")
+VIA_HELPER = N_("{detail} in {function} (via helper `{helper}`)")
+# TRANSLATORS: {chain} is the helpers from the graded function on: `a` -> `b` -> `c`.
+VIA_HELPERS = N_("{detail} in {function} (via helpers {chain})")
+
+
+def calling(code: str, call: str, written: str, target: str) -> str:
+    """The finding of a looping, disguised or broadcasting callable, saying what an alias stands for."""
+    plain, aliased = CALLS[code]
+    if written == target:
+        return fill(plain, call=call)
+    return fill(aliased, call=call, written=written, target=target)
 
 
 @dataclass(frozen=True)
@@ -102,35 +136,39 @@ class Finding:
 
     def format(self, path: str = "") -> str:
         """Linter style: `path:cell 7:line 4: LOOP001 <message>: <suggestion>`."""
-        where = ":".join(part for part in (path, self.cell, f"line {self.line}") if part)
+        where = ":".join(part for part in (path, self.cell, fill(LINE, line=self.line)) if part)
         return f"{where}: {self.code} {self.message}: {self.suggestion}"
 
     def describe(self) -> str:
         """As a student reads it beside the code: `relu, line 2: LOOP001 <message>: <suggestion>`."""
-        return f"{self.place or f'{self.cell}, line {self.line}'}: {self.code} {self.message}: {self.suggestion}"
+        where = shown_place(self.place) if self.place else fill(CELL_LINE, cell=self.cell, line=self.line)
+        return f"{where}: {self.code} {self.message}: {self.suggestion}"
 
 
 def charged_message(detail: str, function: str, chain: tuple[str, ...]) -> str:
     """The full message: what was found, the graded function, and the helpers in between."""
-    message = detail + (IN_FUNCTION.format(function=function) if function else "")
+    if not function:
+        return detail
     if len(chain) == 1:
-        message += VIA_HELPER.format(helper=chain[0])
-    elif chain:
-        message += VIA_HELPERS.format(chain=" -> ".join(name if name == "..." else f"`{name}`"
-                                                        for name in chain))
-    return message
+        return fill(VIA_HELPER, detail=detail, function=function, helper=chain[0])
+    if chain:
+        shown = " -> ".join(name if name == "..." else f"`{name}`" for name in chain)
+        return fill(VIA_HELPERS, detail=detail, function=function, chain=shown)
+    return fill(IN_FUNCTION, detail=detail, function=function)
 
 
 def make_finding(code: str, function: str, cell: str, line: int, detail: str,
                  chain: tuple[str, ...] = (), place: str = "") -> Finding:
     return Finding(code, function, cell, line, charged_message(detail, function, chain),
-                   SUGGESTIONS[code], place)
+                   _(SUGGESTIONS[code]), place)
 
 
 def notebook_finding(function: str, cell: str, line: int, detail: str, holder: str,
                      place: str = "") -> Finding:
     """A FORBIDDEN001 construct found anywhere in the notebook, charged to one graded function:
     the message says where it is (module level or the def holding it), not a helper chain."""
-    where = IN_HELPER.format(helper=holder) if holder else AT_MODULE_LEVEL
-    message = NOTEBOOK_WIDE.format(detail=detail, where=where)
-    return Finding("FORBIDDEN001", function, cell, line, message, SUGGESTIONS["FORBIDDEN001"], place)
+    if holder:
+        message = fill(IN_HELPER, detail=detail, helper=holder)
+    else:
+        message = fill(AT_MODULE_LEVEL, detail=detail)
+    return Finding("FORBIDDEN001", function, cell, line, message, _(SUGGESTIONS["FORBIDDEN001"]), place)

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from . import findings as text
+from ..i18n import fill
 from .calls import Charged
 from .findings import CODES
 from .iterations import over_iterations
@@ -58,16 +59,17 @@ def _one_loop_over_iterations(items: list[Item]) -> list[Item]:
         elif event is kept[1] and counting is not None:
             continue  # the one loop the exercise allows
         elif event is kept[1]:
-            detail = text.NOT_ITERATIONS.format(loop=event.detail)
+            detail = fill(text.NOT_ITERATIONS, loop=event.detail)
             result.append((charged, Event("LOOP008", event.node, detail)))
         else:
             where = _where(kept, charged)
-            detail = text.SECOND_LOOP.format(where=where, loop=event.detail)
+            detail = fill(text.SECOND_LOOP, where=where, loop=event.detail)
             result.append((charged, Event("LOOP007", event.node, detail)))
     return result
 
 
 def _where(kept: Item, charged: Charged) -> str:
-    cell = kept[0].unit.chunk.label
-    line = f"line {kept[1].node.lineno}"
-    return line if cell == charged.unit.chunk.label else f"{cell}, {line}"
+    cell, line = kept[0].unit.chunk.label, kept[1].node.lineno
+    if cell == charged.unit.chunk.label:
+        return fill(text.LINE, line=line)
+    return fill(text.CELL_LINE, cell=cell, line=line)

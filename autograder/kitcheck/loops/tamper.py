@@ -26,6 +26,7 @@ import ast
 from dataclasses import dataclass
 
 from . import findings as text
+from ..i18n import fill
 from .catalog import DYNAMIC_ATTRIBUTES, classify
 from .names import Scope, constant_name_access, name_accessor, resolve, walk_with_locals
 from .visitor import short
@@ -126,7 +127,7 @@ def _detail(node: ast.AST, scope: Scope) -> str | None:
 
 
 def _found(code: str) -> str:
-    return text.TAMPERING.format(code=code)
+    return fill(text.TAMPERING, code=code)
 
 
 def _import_detail(node: ast.Import | ast.ImportFrom) -> str | None:
@@ -155,7 +156,7 @@ def _attribute_detail(node: ast.Attribute, scope: Scope) -> str | None:
         return _found(short(node))
     base = resolve(node.value, scope)
     if not isinstance(node.ctx, ast.Load) and isinstance(base, str):
-        return text.PATCHING.format(code=short(node))  # builtins.len = ..., np.sum = ...
+        return fill(text.PATCHING, code=short(node))  # builtins.len = ..., np.sum = ...
     return _path_detail(resolve(node, scope), node)
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import findings as text
+from ..i18n import fill
 from .catalog import DYNAMIC_ATTRIBUTES, classify
 from .names import FUNCTIONS, OPAQUE, Scope, constant_name_access, name_accessor, resolve
 
@@ -23,12 +24,6 @@ COMPREHENSION_KINDS = {
     ast.SetComp: "set comprehension",
     ast.DictComp: "dict comprehension",
     ast.GeneratorExp: "generator expression",
-}
-# Templates of the findings a resolved callable can raise.
-CALL_TEMPLATES = {
-    "LOOP004": text.ITERATING_CALL,
-    "LOOP005": text.DISGUISED_LOOP,
-    "FORBIDDEN002": text.BROADCAST_HELPER,
 }
 
 
@@ -108,20 +103,20 @@ class LoopVisitor(ast.NodeVisitor):
 
     def visit_For(self, node: ast.For | ast.AsyncFor) -> None:
         kind = "async for-loop" if isinstance(node, ast.AsyncFor) else "for-loop"
-        detail = text.FOR_LOOP.format(kind=kind, iterable=short(node.iter))
+        detail = fill(text.FOR_LOOPS[kind], iterable=short(node.iter))
         self._event("LOOP001", node, detail, loop=node)
         self.generic_visit(node)
 
     visit_AsyncFor = visit_For
 
     def visit_While(self, node: ast.While) -> None:
-        self._event("LOOP002", node, text.WHILE_LOOP.format(condition=short(node.test)), node)
+        self._event("LOOP002", node, fill(text.WHILE_LOOP, condition=short(node.test)), node)
         self.generic_visit(node)
 
     def _comprehension(self, node: ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp):
         kind = COMPREHENSION_KINDS[type(node)]
         for generator in node.generators:  # each `for` clause is a loop of its own
-            detail = text.COMPREHENSION.format(kind=kind, iterable=short(generator.iter))
+            detail = fill(text.COMPREHENSIONS[kind], iterable=short(generator.iter))
             self._event("LOOP003", node, detail, loop=generator)
         self.generic_visit(node)
 
@@ -158,18 +153,18 @@ class LoopVisitor(ast.NodeVisitor):
             if constant_name_access(node, self.scope):
                 self._reference(node)  # getattr(np, "vectorize") is np.vectorize
             else:
-                self._event("FORBIDDEN001", node, text.COMPUTED_NAME.format(call=quote_call(node)))
+                self._event("FORBIDDEN001", node, fill(text.COMPUTED_NAME, call=quote_call(node)))
         self.generic_visit(node)
 
     def visit_Name(self, node: ast.Name) -> None:
         if node.id == "__builtins__":
-            self._event("FORBIDDEN001", node, text.DYNAMIC_CODE.format(code=node.id))
+            self._event("FORBIDDEN001", node, fill(text.DYNAMIC_CODE, code=node.id))
         elif isinstance(node.ctx, ast.Load):
             self._reference(node)
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
         if node.attr in DYNAMIC_ATTRIBUTES:
-            self._event("FORBIDDEN001", node, text.DYNAMIC_CODE.format(code=short(node)))
+            self._event("FORBIDDEN001", node, fill(text.DYNAMIC_CODE, code=short(node)))
         elif isinstance(node.ctx, ast.Load):
             self._reference(node)
         self.generic_visit(node)
@@ -194,9 +189,7 @@ class LoopVisitor(ast.NodeVisitor):
         written = short(node)
         quoted = quote_call(call) if call is not None else written
         if kind.code == "FORBIDDEN001":
-            self._event(kind.code, node, text.DYNAMIC_CODE.format(code=quoted))
+            self._event(kind.code, node, fill(text.DYNAMIC_CODE, code=quoted))
             return
         # Say what an alias stands for: `v(f)` is np.vectorize when `v` is.
-        alias = "" if written == kind.shown else text.ALIAS.format(written=written,
-                                                                   target=kind.shown)
-        self._event(kind.code, node, CALL_TEMPLATES[kind.code].format(call=quoted, alias=alias))
+        self._event(kind.code, node, text.calling(kind.code, quoted, written, kind.shown))
