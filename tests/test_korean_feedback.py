@@ -13,17 +13,19 @@ import nbformat
 import pytest
 from bs4 import BeautifulSoup
 from nbformat.v4 import new_code_cell, new_notebook
+from traitlets.config import Config
 
 from autograder.commands import report
 from autograder.commands.table import grade_table
 from autograder.config import Unit
+from autograder.course_dir import CourseDir
 from autograder.kitcheck.calls import call
 from autograder.kitcheck.record import Item, Record
 from autograder.mistakes import MISTAKES
 from autograder.notebook.results import cell_record, result
 from autograder.pipeline import feedback_page
-from autograder.pipeline.submission import Graded, failed, read_submission, write_results
-from autograder.pipeline.submitted_files import BadSubmission, SubmittedFolder
+from autograder.pipeline.submission import Graded, Submission, failed, read_submission, write_results
+from autograder.pipeline.submitted_files import BadSubmission
 from autograder.sandbox.client import STOPPED, Budget
 from autograder.sandbox.session import CallProxy, Session
 from korean import english_prose, hangul
@@ -70,8 +72,9 @@ def gus(root) -> Graded:
     folder = root / "submitted" / "gus" / ASSIGNMENT
     folder.mkdir(parents=True)
     (folder / f"{ASSIGNMENT}.ipynb").write_text("")
-    with pytest.raises(BadSubmission) as refused, SubmittedFolder(root, "gus", ASSIGNMENT) as submitted:
-        read_submission(submitted, f"{ASSIGNMENT}.ipynb", {u.name for u in UNITS})
+    with pytest.raises(BadSubmission) as refused:
+        submitted = Submission.read(CourseDir(root, Config()), "gus", ASSIGNMENT)  # nbgrader's folders
+        read_submission(submitted.notebook, f"{ASSIGNMENT}.ipynb", {u.name for u in UNITS})
     return failed("gus", UNITS, str(refused.value))
 
 
@@ -96,6 +99,7 @@ def notebook():
 
 def rendered(root) -> dict[str, str]:
     """Every document of the class: each student's feedback page, the report and the grade table."""
+    (root / "course_config.py").write_text("c = get_config()  # noqa: F821 (nbgrader's folders as they come)\n")
     batch, documents = graded_class(root)
     pages = {f"feedback {s}": feedback_page.render(ASSIGNMENT, s, documents[s], notebook()) for s in STUDENTS}
     return {**pages, "report": report.render(ASSIGNMENT, report.load_submissions(root, ASSIGNMENT)),
