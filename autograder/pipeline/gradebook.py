@@ -18,6 +18,7 @@ from nbgrader.utils import parse_utc
 from sqlalchemy import insert, literal, select, update
 
 from autograder.course_dir import CourseDir
+from autograder.kitcheck.i18n import N_, fill
 from autograder.pipeline.source_cells import SourceNotebook
 from autograder.pipeline.submission import Graded, write_results
 
@@ -65,8 +66,8 @@ class Recorder:
 
     def _unrecorded(self, graded: Graded, error: Exception) -> None:
         print(f"{graded.student}: scores not recorded ({type(error).__name__}: {error})", file=sys.stderr)
-        graded.error = (f"its scores could not be recorded in the gradebook ({type(error).__name__}); "
-                        "the instructor must grade it again")
+        graded.error = fill(N_("its scores could not be recorded in the gradebook ({error}); the instructor must "
+                               "grade it again"), error=type(error).__name__)
         graded.results = [replace(r, score=0.0, status="failed") for r in graded.results]
         write_results(self.folders.autograded(graded.student, self.assignment), graded)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 import sys
 import time
 
+from autograder.kitcheck.i18n import N_, fill
+
 
 class Progress:
     def __init__(self, label: str, total: int, stream=None):
@@ -27,9 +29,10 @@ class Progress:
         filled = width * self.done // max(self.total, 1)
         elapsed = time.monotonic() - self.started
         eta = elapsed / self.done * (self.total - self.done) if self.done else 0
-        failed = f", {self.failed} failed" if self.failed else ""
-        return (f"{self.label} [{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} graded{failed}, "
-                f"{elapsed:.0f} s, ETA {eta:.0f} s")
+        counts = fill(N_("{done}/{total} graded, {failed} failed") if self.failed else N_("{done}/{total} graded"),
+                      done=self.done, total=self.total, failed=self.failed)
+        times = fill(N_("{elapsed} s, ETA {eta} s"), elapsed=f"{elapsed:.0f}", eta=f"{eta:.0f}")
+        return f"{self.label} [{'#' * filled}{'.' * (width - filled)}] {counts}, {times}"
 
     def close(self) -> None:
         if self.tty:

@@ -17,16 +17,17 @@ from autograder.config import Unit, units
 from autograder.course_dir import CourseDir, course_dir
 from autograder.pipeline.feedback import FeedbackWriter
 from autograder.pipeline.gradebook import Recorder
+from autograder.kitcheck.i18n import N_, _, fill
 from autograder.pipeline.progress import Progress
 from autograder.pipeline.pool import GraderPools
 from autograder.pipeline.source_cells import SourceNotebook
 from autograder.pipeline.submission import Graded, SubmissionGrader, failed, write_results
 from autograder.sandbox.client import Zygote
 
-PROCESS_DIED = ("the grader process stopped while grading it (a crash, or the machine ran out of memory): "
-                "the instructor must grade it again")
-GRADER_ERROR = "grading stopped on an error in the grader ({}): the instructor must grade it again"
-FEEDBACK_STOPPED = "the process writing it stopped; the scores above are recorded"
+PROCESS_DIED = N_("the grader process stopped while grading it (a crash, or the machine ran out of memory): "
+                  "the instructor must grade it again")
+GRADER_ERROR = N_("grading stopped on an error in the grader ({error}): the instructor must grade it again")
+FEEDBACK_STOPPED = N_("the process writing it stopped; the scores above are recorded")
 
 _worker: dict = {}  # this grader process's grader and feedback writer, built once
 
@@ -85,7 +86,7 @@ def _parallel(setup: Setup, students: list[str], jobs: int, feedback: bool, reco
         recorder.flush()  # a submission whose scores cannot be recorded gets no feedback page
         if feedback:
             pools.map(_feedback, to_feed(batch), reasons.__setitem__,
-                      lambda s, error: reasons.__setitem__(s, FEEDBACK_STOPPED))
+                      lambda s, error: reasons.__setitem__(s, _(FEEDBACK_STOPPED)))
     note_feedback(setup, batch, reasons)
     return batch
 
@@ -94,7 +95,8 @@ def stopped(setup: Setup, student: str, error: Exception, died: bool | None = No
     """A submission whose grader process died (twice) or failed: it fails alone, and says so."""
     print(f"{student}: grading stopped ({type(error).__name__}: {error})", file=sys.stderr)
     died = isinstance(error, BrokenProcessPool) if died is None else died
-    graded = failed(student, setup.units, PROCESS_DIED if died else GRADER_ERROR.format(type(error).__name__))
+    reason = _(PROCESS_DIED) if died else fill(GRADER_ERROR, error=type(error).__name__)
+    graded = failed(student, setup.units, reason)
     write_results(setup.folders.autograded(student, setup.assignment), graded)
     return graded
 
@@ -107,7 +109,7 @@ def note_feedback(setup: Setup, batch: list[Graded], reasons: dict[str, str]) ->
     """A submission whose feedback page could not be written says so in its results.json."""
     for graded in batch:
         if reasons.get(graded.student):
-            graded.notes.append(f"no feedback page: {reasons[graded.student]}")
+            graded.notes.append(fill(N_("no feedback page: {reason}"), reason=reasons[graded.student]))
             write_results(setup.folders.autograded(graded.student, setup.assignment), graded)
 
 
@@ -122,7 +124,8 @@ def write_feedback(writer: FeedbackWriter, student: str) -> str:
         writer.write(student)
     except Exception as error:  # a notebook nbgrader's feedback steps reject costs its feedback only
         print(f"{student}: no feedback HTML ({type(error).__name__}: {error})", file=sys.stderr)
-        return f"the page could not be written ({type(error).__name__}); the scores above are recorded"
+        return fill(N_("the page could not be written ({error}); the scores above are recorded"),
+                    error=type(error).__name__)
     return ""
 
 
