@@ -111,6 +111,7 @@ class DaskCluster:
     own process group."""
 
     def __init__(self, workers: int = 2, folder: Path | None = None):
+        self.own_folder = folder is None  # removed at stop: logs are kept only where the caller asked
         self.folder = Path(folder or tempfile.mkdtemp(prefix="autograder-dask-"))
         self.folder.mkdir(parents=True, exist_ok=True)
         self.workers = workers
@@ -175,6 +176,8 @@ class DaskCluster:
         for process in [*self.worker_processes, self.scheduler]:
             _stop(process)
         self.worker_processes = []
+        if self.own_folder:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
     def __enter__(self) -> "DaskCluster":
         try:
