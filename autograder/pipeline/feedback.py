@@ -11,8 +11,7 @@ import json
 import shutil
 from pathlib import Path
 
-import nbformat
-
+from autograder.notebook.files import read_graded
 from autograder.pipeline.feedback_page import render
 
 RELEASE_NEEDS = ("timestamp.txt", "submission_secret.txt")
@@ -25,7 +24,7 @@ class FeedbackWriter:
     def write(self, student: str) -> Path:
         graded = self.root / "autograded" / student / self.assignment
         document = json.loads((graded / "results.json").read_text())
-        nb = nbformat.read(graded / f"{self.assignment}.ipynb", as_version=4)
+        nb = read_graded(graded / f"{self.assignment}.ipynb")
         target = self.root / "feedback" / student / self.assignment / f"{self.assignment}.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(render(self.assignment, student, document, nb), encoding="utf-8")

@@ -18,6 +18,7 @@ from nbgrader.converters import Autograde
 from traitlets.config import Config
 from traitlets.utils.importstring import import_item
 
+from autograder.notebook.files import write_graded
 from autograder.notebook.results import TestResult, unit_results, write_results_json
 from autograder.config import Course, Unit
 from autograder.pipeline.source_cells import CachedOverwriteCells, CachedOverwriteKernelspec
@@ -120,7 +121,7 @@ def read_submission(folder: SubmittedFolder, name: str, solution_ids: set[str]) 
         raise BadSubmission(f"{name} is nbformat {raw.get('nbformat')}; save it with a current "
                             "Jupyter (nbformat 4) and submit again")
     try:
-        nb = nbformat.reads(text.decode(), as_version=4)
+        nb = nbformat.v4.to_notebook_json(raw)  # as nbformat.reads would, without parsing twice
         nbformat.validate(nb)
     except Exception as error:  # nbformat's validation errors are many kinds
         raise BadSubmission(f"{name} is not a valid notebook: {str(error).splitlines()[0]}") from None
@@ -142,8 +143,7 @@ def _write_autograded(folder: SubmittedFolder, target: Path, nb: NotebookNode, a
     target.mkdir(parents=True, exist_ok=True)
     for name, data in folder.extra_files().items():
         (target / name).write_bytes(data)
-    # nbformat's v4 writer: the cells came from a validated notebook and the kit's own outputs
-    (target / f"{assignment}.ipynb").write_text(nbformat.v4.writes(nb))
+    write_graded(nb, target / f"{assignment}.ipynb")
 
 
 def _pipeline(config: Config, trait: str) -> list:
