@@ -4,6 +4,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+from dataclasses import replace
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
@@ -16,7 +17,7 @@ from autograder.pipeline.feedback import FeedbackWriter
 from autograder.pipeline.gradebook import Recorder
 from autograder.pipeline.progress import Progress
 from autograder.pipeline.pool import GraderPools
-from autograder.pipeline.submission import Graded, SubmissionGrader, failed, write_results
+from autograder.pipeline.submission import Graded, SubmissionGrader, failed, read_results, write_results
 from autograder.sandbox.client import Zygote
 
 PROCESS_DIED = ("the grader process stopped while grading it (a crash, or the machine ran out of memory): "
@@ -87,13 +88,14 @@ def _note_feedback(setup: tuple, batch: list[Graded], reasons: dict[str, str]) -
     root, assignment, _ = setup
     for graded in batch:
         if reasons.get(graded.student):
+            target = root / "autograded" / graded.student / assignment
             graded.notes.append(f"no feedback page: {reasons[graded.student]}")
-            write_results(root / "autograded" / graded.student / assignment, graded)
+            write_results(target, replace(graded, results=read_results(target)))  # the batch kept a summary
 
 
 def _tick(progress: Progress, graded: Graded) -> Graded:
     progress.step(failed=bool(graded.error))
-    return graded
+    return graded.summary()
 
 
 def _start(slots, root: Path, assignment: str, config: Config) -> None:

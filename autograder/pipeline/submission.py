@@ -6,9 +6,10 @@ metadata schema check (OverwriteCells has already restored every graded cell fro
 """
 from __future__ import annotations
 
+import functools
 import json
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import nbformat
@@ -45,6 +46,13 @@ class Graded:
     @property
     def score(self) -> float:
         return sum(r.score for r in self.results)
+
+    def summary(self) -> "Graded":
+        """What a batch keeps of a submission once its scores are recorded and its results.json
+        written: the points of each test, without the messages, so that a batch's memory does
+        not grow with its size (results.json holds the rest; read_results reads it back)."""
+        light = [_summary(r.name, r.score, r.max_score, r.status, r.function, r.part) for r in self.results]
+        return replace(self, results=light, scores={}, no_response=[])
 
 
 class SubmissionGrader:
@@ -99,6 +107,13 @@ class SubmissionGrader:
         return Graded(student, results, scores=scores, no_response=blank)
 
 
+@functools.lru_cache(maxsize=4096)
+def _summary(name: str, score: float, max_score: float, status: str, function: str, part: str) -> TestResult:
+    """One TestResult per distinct line of the grade table, shared (read only): a batch of thousands
+    keeps references, not copies."""
+    return TestResult(name, score, max_score, status, "", {"function": function, "part": part})
+
+
 def failed(student: str, units: list[Unit], reason: str) -> Graded:
     """A submission that could not be graded: every unit scores 0, and `reason` says why."""
     return Graded(student, unit_results(nbformat.v4.new_notebook(), units, _zero), error=reason)
@@ -137,6 +152,11 @@ def write_results(target: Path, graded: Graded) -> None:
     output = f"grading failed: {graded.error}" if graded.error else "\n".join(graded.notes)
     write_results_json(target / "results.json", graded.results, output=output,
                        extra={"hidden_cases": graded.submission} if graded.submission else None)
+
+
+def read_results(target: Path) -> list[TestResult]:
+    """The tests of the results.json that write_results wrote in `target`."""
+    return [TestResult(**test) for test in json.loads((target / "results.json").read_text())["tests"]]
 
 
 def _write_autograded(folder: SubmittedFolder, target: Path, nb: NotebookNode, assignment: str) -> None:
