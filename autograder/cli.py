@@ -41,9 +41,10 @@ def _report(args) -> int:
 
 
 def _grade(args) -> int:
-    from autograder.sandbox.client import Zygote
+    from autograder.sandbox.client import Zygote, plots
 
-    Zygote.prestart(args.jobs or os.cpu_count() or 1)  # warm parents start while nbgrader imports
+    plotting = plots(course_root() / "assignments" / args.assignment)
+    Zygote.prestart(args.jobs or os.cpu_count() or 1, plotting)  # warm parents start while nbgrader imports
     from autograder.commands.grade import grade
     from autograder.sandbox.confine import unavailable_protections
 
