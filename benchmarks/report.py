@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 GOAL_EACH, GOAL_TOTAL = 20.0, 30.0  # the default path against autograde + generate_feedback
-FLAT_GROWTH = 1.15  # "flat": the larger batch's peak within 15% of the smaller one's
+FLAT_GROWTH = 1.10  # "flat": the larger batch's peak within 10% of the smaller one's
 
 
 @dataclass
