@@ -80,9 +80,9 @@ class Outcome:
 # ------------------------------------------------------------------------------------------------
 # The commands
 # ------------------------------------------------------------------------------------------------
-def started_count(copy: Path, assignment: str, total: int):
-    """A progress callback: how many submissions have an autograded/ folder so far."""
-    return lambda: f"{len(list((copy / 'autograded').glob(f'*/{assignment}')))}/{total} started"
+def started_count(copy: Path, assignment: str, total: int, tree: str = "autograded"):
+    """A progress callback: how many submissions have a folder in `tree` (autograded/, feedback/) so far."""
+    return lambda: f"{len(list((copy / tree).glob(f'*/{assignment}')))}/{total} started"
 
 
 def kit_args(assignment: str, jobs: int, feedback: bool = True) -> list[str]:
@@ -90,8 +90,9 @@ def kit_args(assignment: str, jobs: int, feedback: bool = True) -> list[str]:
 
 
 def nbgrader(copy: Path, step: str, assignment: str, total: int, logs: Path):
+    tree = "feedback" if step == "generate_feedback" else "autograded"
     return run_timed([script("nbgrader"), step, assignment], copy, "kernel", logs / f"stock-{step}-{assignment}.log",
-                     started_count(copy, assignment, total))
+                     started_count(copy, assignment, total, tree))
 
 
 def kit(copy: Path, assignment: str, total: int, jobs: int, logs: Path, feedback: bool = True, memory=False):
