@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install notebooks clean bench bench-cluster mistakes
+.PHONY: demo test install notebooks clean bench bench-memory bench-cluster mistakes
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -45,10 +45,15 @@ postgresql:
 		     "(without it the PostgreSQL gradebook tests are skipped)"; \
 	fi
 
-# Grading speed, stock nbgrader against the kit (minutes; not part of the tests).
-# Options: make bench BENCH_ARGS="--per-assignment 10 --assignments vectorization --profile"
+# Grading speed, stock nbgrader against the kit; the self-check; a batch's memory (about 12 minutes
+# on 2 cores; not part of the tests). `python -m benchmarks.grading --help` lists the options:
+# make bench BENCH_ARGS="--per-assignment 10 --assignments vectorization --profile"
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.grading $(BENCH_ARGS)
+
+# The memory of a `--jobs 2` batch at 60 and 600 submissions alone (about 2 minutes).
+bench-memory: $(STAMP)
+	$(BIN)/python -m benchmarks.grading --parts memory $(BENCH_ARGS)
 
 # A local Dask cluster (scheduler + 2 worker processes) against `--jobs 2` on the same submissions,
 # and the gradebook writer on PostgreSQL (minutes; not part of the tests; needs `make postgresql`).

@@ -8,6 +8,7 @@ import warnings
 from pathlib import Path
 
 from autograder.config import assignment_names, course_root
+from autograder.course_dir import course_dir
 from autograder.kitcheck.i18n import ngettext
 from autograder.own_scripts import find_own_scripts
 
@@ -44,10 +45,11 @@ def _report(args) -> int:
 
 
 def _grade(args) -> int:
-    from autograder.sandbox.client import Zygote
+    from autograder.sandbox.client import Zygote, plots
 
     if not args.scheduler:
-        Zygote.prestart(args.jobs or os.cpu_count() or 1)  # warm parents start while nbgrader imports
+        plotting = plots(course_dir(course_root()).source(args.assignment))
+        Zygote.prestart(args.jobs or os.cpu_count() or 1, plotting)  # warm parents start while nbgrader imports
     from autograder.commands.grade import grade, to_grade
     from autograder.sandbox.confine import unavailable_protections
 

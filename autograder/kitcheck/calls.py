@@ -147,11 +147,11 @@ def _line_in_function(frame) -> int:
 
 
 def _mutations(func, before, after, name: str) -> list[Problem]:
-    params = _parameter_names(func)
     problems = []
     for index, (old, new) in enumerate(zip(before[0], after[0])):
-        label = params[index] if index < len(params) else _("argument {number}").format(number=index + 1)
         if not _same(old, new):
+            params = _parameter_names(func)  # only now: a signature costs more than the comparison
+            label = params[index] if index < len(params) else _("argument {number}").format(number=index + 1)
             problems.append(_mutated(name, label))
     for key in before[1]:
         if not _same(before[1][key], after[1][key]):

@@ -5,7 +5,7 @@ tagged `demo`) are skipped; every public case of a test cell runs and a failing 
 mistake it shows (from the data in kitcheck/known/); a vectorization cell gets the loop rule's
 verdict on the cells run so far. Points come from the notebook's nbgrader metadata. The student's
 code runs in the student's own process: it is their code, on their machine. Needs numpy and the
-standard library; IPython (part of Jupyter) runs the cells when it is there, for magics.
+standard library; IPython (part of Jupyter) runs the cells that need it (magics) when it is there.
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import builtins
 import contextlib
 import io
 import json
+import linecache
 import os
 from pathlib import Path
 
@@ -83,23 +84,42 @@ def _source(cell: dict) -> str:
 
 class _Shell:
     """Runs cells in one namespace, as a kernel would, with their output swallowed; returns the
-    exception a cell ended with (None when it ran through)."""
+    exception a cell ended with (None when it ran through). Plain Python runs as it is; IPython
+    (a third of a second to start) only once a cell needs it (a magic, a shell escape), on the
+    same namespace; without IPython such a cell fails as a SyntaxError."""
 
     def __init__(self):
-        try:
-            from IPython.core.interactiveshell import InteractiveShell
-        except ImportError:  # plain Python: no magics, the rest works
-            self.ipython, self.namespace = None, {"__name__": "__main__", "__builtins__": builtins}
-        else:
-            self.ipython = InteractiveShell.instance()
+        self.ipython, self.namespace, self.cells = None, {"__name__": "__main__", "__builtins__": builtins}, 0
 
     def run(self, source: str) -> BaseException | None:
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-            if self.ipython is not None:
+            code = self._plain(source) if self.ipython is None else None
+            if code is None and self._ipython() is not None:
                 result = self.ipython.run_cell(source, store_history=True)
                 return result.error_in_exec or result.error_before_exec
             try:
-                exec(compile(source, "<cell>", "exec"), self.namespace)
-            except Exception as error:  # a student's error is the cell's result, as in a kernel
+                exec(code or compile(source, "<cell>", "exec"), self.namespace)
+            except KeyboardInterrupt:
+                raise
+            except BaseException as error:  # a student's error (sys.exit too) is the cell's result
                 return error
             return None
+
+    def _plain(self, source: str):
+        """The cell's code when it is plain Python (its lines kept for messages), else None."""
+        self.cells += 1
+        filename = f"<cell-{self.cells}>"
+        try:
+            code = compile(source, filename, "exec")
+        except SyntaxError:
+            return None
+        linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+        return code
+
+    def _ipython(self):
+        try:
+            from IPython.core.interactiveshell import InteractiveShell
+        except ImportError:  # plain Python: no magics, the rest works
+            return None
+        self.ipython = InteractiveShell.instance(user_ns=self.namespace)
+        return self.ipython

@@ -11,9 +11,8 @@ import json
 import shutil
 from pathlib import Path
 
-import nbformat
-
 from autograder.course_dir import CourseDir
+from autograder.notebook.files import read_graded
 from autograder.pipeline.feedback_page import render
 
 RELEASE_NEEDS = ("timestamp.txt", "submission_secret.txt")
@@ -26,7 +25,7 @@ class FeedbackWriter:
     def write(self, student: str) -> Path:
         graded = self.folders.autograded(student, self.assignment)
         document = json.loads((graded / "results.json").read_text())
-        nb = nbformat.read(graded / f"{self.assignment}.ipynb", as_version=4)
+        nb = read_graded(graded / f"{self.assignment}.ipynb")
         target = self.folders.feedback(student, self.assignment) / f"{self.assignment}.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(render(self.assignment, student, document, nb), encoding="utf-8")

@@ -7,7 +7,7 @@ import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
@@ -16,12 +16,12 @@ from traitlets.config import Config
 from autograder.config import Unit, units
 from autograder.course_dir import CourseDir, course_dir
 from autograder.pipeline.feedback import FeedbackWriter
-from autograder.pipeline.gradebook import Recorder
 from autograder.kitcheck.i18n import N_, _, fill
+from autograder.pipeline.gradebook import Recorder
 from autograder.pipeline.progress import Progress
 from autograder.pipeline.pool import GraderPools
 from autograder.pipeline.source_cells import SourceNotebook
-from autograder.pipeline.submission import Graded, SubmissionGrader, failed, write_results
+from autograder.pipeline.submission import Graded, SubmissionGrader, failed, read_results, write_results
 from autograder.sandbox.client import Zygote
 
 PROCESS_DIED = N_("the grader process stopped while grading it (a crash, or the machine ran out of memory): "
@@ -109,13 +109,14 @@ def note_feedback(setup: Setup, batch: list[Graded], reasons: dict[str, str]) ->
     """A submission whose feedback page could not be written says so in its results.json."""
     for graded in batch:
         if reasons.get(graded.student):
+            target = setup.folders.autograded(graded.student, setup.assignment)
             graded.notes.append(fill(N_("no feedback page: {reason}"), reason=reasons[graded.student]))
-            write_results(setup.folders.autograded(graded.student, setup.assignment), graded)
+            write_results(target, replace(graded, results=read_results(target)))  # the batch kept a summary
 
 
 def tick(progress: Progress, graded: Graded) -> Graded:
     progress.step(failed=bool(graded.error))
-    return graded
+    return graded.summary()
 
 
 def write_feedback(writer: FeedbackWriter, student: str) -> str:

@@ -8,9 +8,10 @@ grader process does all three, a cluster worker only grades (cluster.py).
 """
 from __future__ import annotations
 
+import functools
 import json
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import nbformat
@@ -20,6 +21,7 @@ from nbgrader.converters import Autograde
 from traitlets.config import Config
 from traitlets.utils.importstring import import_item
 
+from autograder.notebook.files import write_graded
 from autograder.notebook.results import TestResult, unit_results, write_results_json
 from autograder.config import Course, Unit
 from autograder.course_dir import CourseDir
@@ -50,6 +52,13 @@ class Graded:
     @property
     def score(self) -> float:
         return sum(r.score for r in self.results)
+
+    def summary(self) -> "Graded":
+        """What a batch keeps of a submission once its scores are recorded and its results.json
+        written: the points of each test, without the messages, so that a batch's memory does
+        not grow with its size (results.json holds the rest; read_results reads it back)."""
+        light = [_summary(r.name, r.score, r.max_score, r.status, r.function, r.part) for r in self.results]
+        return replace(self, results=light, scores={}, no_response=[])
 
 
 @dataclass
@@ -149,6 +158,13 @@ def finish(folders: CourseDir, assignment: str, graded: Graded, started: float,
     return graded
 
 
+@functools.lru_cache(maxsize=4096)
+def _summary(name: str, score: float, max_score: float, status: str, function: str, part: str) -> TestResult:
+    """One TestResult per distinct line of the grade table, shared (read only): a batch of thousands
+    keeps references, not copies."""
+    return TestResult(name, score, max_score, status, "", {"function": function, "part": part})
+
+
 def failed(student: str, units: list[Unit], reason: str) -> Graded:
     """A submission that could not be graded: every unit scores 0, and `reason` says why."""
     return Graded(student, unit_results(nbformat.v4.new_notebook(), units, _zero), error=reason)
@@ -169,7 +185,7 @@ def read_submission(text: bytes, name: str, solution_ids: set[str]) -> NotebookN
         raise BadSubmission(_("{name} is nbformat {version}; save it with a current Jupyter (nbformat 4) and "
                               "submit again").format(name=name, version=raw.get("nbformat")))
     try:
-        nb = nbformat.reads(text.decode(), as_version=4)
+        nb = nbformat.v4.to_notebook_json(raw)  # as nbformat.reads would, without parsing twice
         nbformat.validate(nb)
     except Exception as error:  # nbformat's validation errors are many kinds
         raise BadSubmission(_("{name} is not a valid notebook: {error}").format(
@@ -194,12 +210,16 @@ def write_results(target: Path, graded: Graded) -> None:
                        extra={"hidden_cases": graded.submission} if graded.submission else None)
 
 
+def read_results(target: Path) -> list[TestResult]:
+    """The tests of the results.json that write_results wrote in `target`."""
+    return [TestResult(**test) for test in json.loads((target / "results.json").read_text())["tests"]]
+
+
 def _write_autograded(target: Path, nb: NotebookNode, assignment: str, extra_files: dict[str, bytes]) -> None:
     target.mkdir(parents=True, exist_ok=True)
     for name, data in extra_files.items():
         (target / name).write_bytes(data)
-    # nbformat's v4 writer: the cells came from a validated notebook and the kit's own outputs
-    (target / f"{assignment}.ipynb").write_text(nbformat.v4.writes(nb))
+    write_graded(nb, target / f"{assignment}.ipynb")
 
 
 def _pipeline(config: Config, trait: str) -> list:

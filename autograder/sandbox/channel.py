@@ -31,7 +31,11 @@ class ChannelTooLarge(ChannelClosed):
 
 
 def send(sock: socket.socket, message: dict) -> None:
-    body = dumps(message)
+    send_encoded(sock, dumps(message))
+
+
+def send_encoded(sock: socket.socket, body: bytes) -> None:
+    """A message already encoded (dumps)."""
     sock.sendall(HEADER.pack(len(body)) + body)
 
 

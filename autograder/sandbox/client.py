@@ -65,10 +65,10 @@ class Zygote:
         return cls._instance
 
     @classmethod
-    def prestart(cls, count: int) -> None:
+    def prestart(cls, count: int, plotting: bool = True) -> None:
         """Start the warm parents of `count` grader processes now, so that they get ready while
         this process imports the rest; each grader process forked later adopts one."""
-        cls._spares = [cls() for _ in range(count)]
+        cls._spares = [cls(plotting) for _ in range(count)]
 
     @classmethod
     def adopt(cls, index: int) -> None:
@@ -102,6 +102,16 @@ class Zygote:
             self.control.close()
             self.process.kill()
             self.process.wait()
+
+
+def plots(assignment_folder: Path) -> bool:
+    """Whether an assignment's notebook uses matplotlib. Its workers then start from a parent that
+    imported it; the others from a parent half the size, which starts and forks faster (a student
+    who plots anyway imports it in the worker)."""
+    try:
+        return any("matplotlib" in path.read_text(errors="replace") for path in assignment_folder.glob("*.ipynb"))
+    except OSError:
+        return True
 
 
 class Budget:

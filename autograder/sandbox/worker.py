@@ -6,7 +6,8 @@ and sends back only encoded plain data. Requests:
     {"op": "run_cell", "source": str}                  -> {"outputs": [...nbformat outputs]}
     {"op": "lookup", "name": str}                      -> {"kind": "missing"|"callable"|"value", "value": ...}
     {"op": "call", "name": str, "args": [...], "kwargs": {...}, "count_events": bool}
-        -> {"result": ..., "args_after": [...], "kwargs_after": {...}, "error": {...}|None, "events": int|None}
+        -> {"result": ..., "args_after": [...]|None, "kwargs_after": {...}|None (None: unchanged),
+            "error": {...}|None, "events": int|None}
 """
 from __future__ import annotations
 
@@ -92,7 +93,7 @@ class Worker:
                 reply = handler(request) if handler else _protocol_error("unknown op")
             except Exception as error:  # e.g. a value that cannot be encoded: the grader says so
                 reply = _protocol_error(f"{type(error).__name__}: {error}"[:500])
-            channel.send(self.sock, _within_limit(reply, request.get("op")))
+            channel.send_encoded(self.sock, _within_limit(reply, request.get("op")))
 
     def _run_cell(self, request: dict) -> dict:
         out, err = BoundedStream(self.output_limit), BoundedStream(self.output_limit)
@@ -180,7 +181,9 @@ class Worker:
                               "location": error_location(error)}
         finally:
             sys.stdout, sys.stderr = saved
-        reply["args_after"], reply["kwargs_after"] = encode(list(args)), encode(kwargs)
+        # In-place changes go back to the grader (its mutation check); unchanged inputs need not travel.
+        reply["args_after"] = _changed(encode(list(args)), request["args"])
+        reply["kwargs_after"] = _changed(encode(kwargs), request["kwargs"])
         return reply
 
 
@@ -204,17 +207,23 @@ def _over_output_limit(stream: BoundedStream) -> dict:
     return {"type": "OutputLimit", "message": message, "description": message}
 
 
-def _within_limit(reply: dict, op) -> dict:
-    """The grader refuses (and kills) a reply over its limit: an honest one too large says so instead."""
-    size = len(channel.dumps(reply))
-    if size <= channel.REPLY_BYTES:
-        return reply
+def _within_limit(reply: dict, op) -> bytes:
+    """The reply, encoded once. The grader refuses (and kills) a reply over its limit: an honest one
+    too large says so instead."""
+    body = channel.dumps(reply)
+    if len(body) <= channel.REPLY_BYTES:
+        return body
     message = "[KILLED] " + _("the result or output was {size} bytes once encoded, more than the limit of {limit}"
-                              ).format(size=f"{size:,}", limit=f"{channel.REPLY_BYTES:,}")
+                              ).format(size=f"{len(body):,}", limit=f"{channel.REPLY_BYTES:,}")
     if op == "run_cell":
         error = {"output_type": "error", "ename": "OutputLimit", "evalue": message, "traceback": [message]}
-        return {"outputs": [error]}
-    return {"error": {"type": "OutputLimit", "message": message, "description": message}}
+        return channel.dumps({"outputs": [error]})
+    return channel.dumps({"error": {"type": "OutputLimit", "message": message, "description": message}})
+
+
+def _changed(after, before):
+    """`after` (encoded), or None when it encodes the same as `before`."""
+    return None if after == before else after
 
 
 def _protocol_error(message: str) -> dict:

@@ -43,6 +43,7 @@ Policies are documented in `policies`. IPython lines (%magic, !shell, name?) are
 from __future__ import annotations
 
 import ast
+import functools
 import sys
 from contextlib import contextmanager
 
@@ -78,9 +79,8 @@ def lint_cells(cells: list[tuple[str, str]], functions: dict[str, str]) -> list[
         detail = fill(_TOO_LARGE, size=f"{size:,}", limit=f"{MAX_CODE_CHARS:,}")
         return [make_finding("SYNTAX", "", cells[0][0], 1, detail)]
     with _room_for_nesting():
-        chunks = parse_cells(cells)
-        program = Program(chunks)
-        placed = [(chunk.index, finding) for chunk in chunks
+        program = _program(cells)
+        placed = [(chunk.index, finding) for chunk in program.chunks
                   for finding in _syntax_findings(chunk)]
         placed += [(chunk.index, make_finding("SYNTAX", "", chunk.label, 1, _(_TOO_DEEP)))
                    for chunk in program.too_deep]
@@ -96,6 +96,17 @@ def lint_cells(cells: list[tuple[str, str]], functions: dict[str, str]) -> list[
     # Two routes to the same construct (say, two helpers sharing one) report it once.
     unique = {_sort_key(finding, index): finding for index, finding in placed}
     return [unique[key] for key in sorted(unique)]
+
+
+def _program(cells: list[tuple[str, str]]) -> Program:
+    """The cells' Program: lint_cells, stubs and defined_functions on the same cells share it."""
+    return _built(tuple(cells))
+
+
+@functools.lru_cache(maxsize=4)
+def _built(cells: tuple) -> Program:
+    with _room_for_nesting():
+        return Program(parse_cells(list(cells)))
 
 
 def _notebook_wide(program: Program, judged: list[str], placed: list[tuple[int, Finding]]
@@ -174,7 +185,7 @@ def _syntax_findings(chunk: Chunk) -> list[Finding]:
 
 def defined_functions(cells: list[tuple[str, str]]) -> set[str]:
     """Module-level names bound to a function (def, async def, or a lambda) after all cells."""
-    program = Program(parse_cells(cells))
+    program = _program(cells)
     return {name for name, value in program.module.bindings.items()
             if isinstance(value, Unit) and value.kind in ("def", "lambda")}
 
@@ -185,7 +196,7 @@ def stubs(cells: list[tuple[str, str]], names) -> set[str]:
     A stub body is, after an optional docstring, only comments, `pass`, `...` and
     `raise NotImplementedError(...)`: nbgrader's "# YOUR CODE HERE\nraise NotImplementedError()".
     """
-    bindings = Program(parse_cells(cells)).module.bindings
+    bindings = _program(cells).module.bindings
     return {name for name in names if _is_stub_binding(bindings.get(name))}
 
 
