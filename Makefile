@@ -45,13 +45,13 @@ postgresql:
 		     "(without it the PostgreSQL gradebook tests are skipped)"; \
 	fi
 
-# Grading speed, stock nbgrader against the kit; the self-check; a batch's memory (about 12 minutes
+# Grading speed, stock nbgrader against the kit; the self-check; a batch's memory (about 16 minutes
 # on 2 cores; not part of the tests). `python -m benchmarks.grading --help` lists the options:
 # make bench BENCH_ARGS="--per-assignment 10 --assignments vectorization --profile"
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.grading $(BENCH_ARGS)
 
-# The memory of a `--jobs 2` batch at 60 and 600 submissions alone (about 2 minutes).
+# The memory of a `--jobs 2` batch at 60 and 600 submissions alone (about 3 minutes).
 bench-memory: $(STAMP)
 	$(BIN)/python -m benchmarks.grading --parts memory $(BENCH_ARGS)
 
