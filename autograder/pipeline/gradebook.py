@@ -48,12 +48,13 @@ class Recorder:
     def flush(self) -> None:
         """Record every pending submission; one whose scores cannot be recorded says so in its results.json."""
         batch, self.pending, self.flushed = self.pending, [], time.monotonic()
-        if len(batch) > 1 and self._transaction(batch) is None:
-            return
-        for graded in batch:  # alone, or again one by one after a failed transaction
-            error = self._transaction([graded])
-            if error is not None:
-                self._unrecorded(graded, error)
+        if len(batch) <= 1 or self._transaction(batch) is not None:
+            for graded in batch:  # alone, or again one by one after a failed transaction
+                error = self._transaction([graded])
+                if error is not None:
+                    self._unrecorded(graded, error)
+        for graded in batch:
+            graded.lighten()
 
     def _transaction(self, batch: list[Graded]) -> Exception | None:
         try:

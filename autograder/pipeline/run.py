@@ -116,7 +116,7 @@ def note_feedback(setup: Setup, batch: list[Graded], reasons: dict[str, str]) ->
 
 def tick(progress: Progress, graded: Graded) -> Graded:
     progress.step(failed=bool(graded.error))
-    return graded.summary()
+    return graded
 
 
 def write_feedback(writer: FeedbackWriter, student: str) -> str:

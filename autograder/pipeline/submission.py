@@ -53,12 +53,12 @@ class Graded:
     def score(self) -> float:
         return sum(r.score for r in self.results)
 
-    def summary(self) -> "Graded":
-        """What a batch keeps of a submission once its scores are recorded and its results.json
-        written: the points of each test, without the messages, so that a batch's memory does
-        not grow with its size (results.json holds the rest; read_results reads it back)."""
-        light = [_summary(r.name, r.score, r.max_score, r.status, r.function, r.part) for r in self.results]
-        return replace(self, results=light, scores={}, no_response=[])
+    def lighten(self) -> None:
+        """Keep only what a batch needs once the scores are recorded (or could not be, which the
+        error then says) and results.json written: the points of each test, without the messages,
+        so that a batch's memory does not grow with its size (read_results reads the rest back)."""
+        self.results = [_summary(r.name, r.score, r.max_score, r.status, r.function, r.part) for r in self.results]
+        self.scores, self.no_response = {}, []
 
 
 @dataclass

@@ -52,7 +52,7 @@ from .findings import CODES, SUGGESTIONS, Finding, make_finding, notebook_findin
 from .findings import SYNTAX_ERROR as _SYNTAX_ERROR
 from .findings import TOO_DEEP as _TOO_DEEP
 from .findings import TOO_LARGE as _TOO_LARGE
-from ..i18n import _, fill
+from ..i18n import _, fill, language
 from .policies import POLICIES, check_policy, judge
 from ..record import place
 from .source import Chunk, parse_cells
@@ -99,12 +99,13 @@ def lint_cells(cells: list[tuple[str, str]], functions: dict[str, str]) -> list[
 
 
 def _program(cells: list[tuple[str, str]]) -> Program:
-    """The cells' Program: lint_cells, stubs and defined_functions on the same cells share it."""
-    return _built(tuple(cells))
+    """The cells' Program: lint_cells, stubs and defined_functions on the same cells share it (in
+    one language: a Program keeps findings it has worded)."""
+    return _built(tuple(cells), language())
 
 
 @functools.lru_cache(maxsize=4)
-def _built(cells: tuple) -> Program:
+def _built(cells: tuple, language: str) -> Program:
     with _room_for_nesting():
         return Program(parse_cells(list(cells)))
 
