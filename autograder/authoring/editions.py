@@ -24,10 +24,10 @@ from nbformat import NotebookNode
 
 from autograder.authoring.build import build_notebook
 from autograder.i18n import catalogs
+from autograder.nbgrader_plugins.sandbox_execute import data_files
 
 NBGRADER_MARKER = re.compile(r"#+\s*(BEGIN|END) (SOLUTION|HIDDEN TESTS)|#\s*YOUR CODE HERE")
 IDENTIFIER_LIKE = re.compile(r"^[\w.\-/]*$")  # keys, names, paths: code, not prose
-SOURCE_FILES = ("*.nb.md", "*.ipynb", "*.po")
 
 
 def catalogue_path(root: Path, assignment: str, language: str) -> Path:
@@ -173,8 +173,6 @@ def write_edition(root: Path, assignment: str, language: str) -> list[Path]:
     for path, content in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
-    source = root / "assignments" / assignment
-    for data in sorted(source.iterdir()):
-        if data.is_file() and not any(data.match(pattern) for pattern in SOURCE_FILES):
-            shutil.copy(data, edition_folder(root, assignment, language) / data.name)
+    for data in data_files(root / "assignments" / assignment):
+        shutil.copy(data, edition_folder(root, assignment, language) / data.name)
     return list(files)

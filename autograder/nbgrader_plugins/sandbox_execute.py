@@ -78,11 +78,11 @@ class SandboxExecute(NbGraderPreprocessor):
 
 
 def data_files(folder: Path) -> list[Path]:
-    """An assignment's files besides notebooks and their text sources (what the release holds)."""
+    """An assignment's files besides notebooks, their text sources and translations (what the release holds)."""
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir()
-                  if p.is_file() and p.suffix != ".ipynb" and not p.name.endswith(".nb.md"))
+                  if p.is_file() and p.suffix not in (".ipynb", ".po") and not p.name.endswith(".nb.md"))
 
 
 def hidden_paths(root: Path) -> list[str]:
