@@ -33,6 +33,7 @@ from autograder.grading.case import Case
 from autograder.kitcheck.loops.policies import check_policy
 from autograder.kitcheck.compare import Tolerance, compare
 from autograder.kitcheck.i18n import N_, _, fill
+from autograder.sandbox.session import in_one_request
 from autograder.sandbox.tracing import TracingDisabled, count_events, measure, quiet  # noqa: F401
 
 LOOP_DYNAMIC = "LOOP_DYNAMIC"
@@ -262,6 +263,7 @@ def _checked_count(name: str, func, args: tuple, kwargs: dict, skip: frozenset, 
     result equal to a plain call's on the same inputs (measured first: a value cached by the
     plain call cannot make the measured one cheap)."""
     measured_error = plain_error = None
+    func = in_one_request(func, [(args, kwargs, True), (args, kwargs, False)], skip)
     try:
         count, result = measured_call(func, args, kwargs, skip)
     except TracingDisabled:

@@ -22,6 +22,7 @@ from autograder.kitcheck.calls import Outcome, call, must_raise
 from autograder.kitcheck.collect import CaseFailure, active
 from autograder.kitcheck.compare import Problem, Tolerance, compare
 from autograder.kitcheck.i18n import _, ngettext
+from autograder.sandbox.session import in_one_request
 
 
 def check(assignment: str, name: str, func, student: str | None = None) -> None:
@@ -34,9 +35,10 @@ def check(assignment: str, name: str, func, student: str | None = None) -> None:
     tol = Tolerance(settings.rtol, settings.atol)
     diagnose = partial(mistakes.diagnose, assignment)
     failures = []
+    student = in_one_request(func, [(case.args, case.kwargs, False) for case in cases])
     for case in cases:
         expected = call(reference, case.args, case.kwargs, name)
-        outcome = call(func, case.args, case.kwargs, name)
+        outcome = call(student, case.args, case.kwargs, name)
         problems = _problems(name, outcome, expected, tol)
         if problems:
             failures.append(case_failure(name, case.label, case.args, case.kwargs, outcome, expected.result,

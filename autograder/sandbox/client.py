@@ -186,6 +186,10 @@ class Sandbox:
 
     # -- requests ---------------------------------------------------------------------------
     def request(self, message: dict, timeout: float) -> dict:
+        self._send(message)
+        return self.request_reply(timeout)
+
+    def _send(self, message: dict) -> None:
         if self.sock is None:
             raise SandboxError("KILLED", _("not run: the worker is not running"))
         if self.budget.left() <= 0:
@@ -194,7 +198,6 @@ class Sandbox:
             channel.send(self.sock, {**message, "language": language()})  # the worker's messages in it too
         except OSError as error:
             raise self._ended(error) from None
-        return self.request_reply(timeout)
 
     def request_reply(self, timeout: float) -> dict:
         """The worker's next reply, within the limits of size, time and the submission's budget."""
@@ -233,6 +236,24 @@ class Sandbox:
     def call(self, name: str, args: tuple, kwargs: dict, count_events: bool = False, skip=()) -> dict:
         reply = self.request({"op": "call", "name": name, "args": encode(list(args)), "kwargs": encode(kwargs),
                               "count_events": count_events, "skip": sorted(skip)}, self.call_seconds)
+        return self._bounded(reply)
+
+    def calls(self, name: str, calls: list[tuple[tuple, dict, bool]], skip=()) -> list:
+        """Several calls of one function, (args, kwargs, count_events) each, in one request: the
+        worker sends a reply per call as it makes it, each awaited as long as one `call`. The
+        replies in order, up to and including the SandboxError of the first that failed."""
+        self._send({"op": "calls", "name": name, "skip": sorted(skip),
+                    "calls": [{"args": encode(list(args)), "kwargs": encode(kwargs), "count_events": measured}
+                              for args, kwargs, measured in calls]})
+        replies = []
+        for _ in calls:
+            try:
+                replies.append(self._bounded(self.request_reply(self.call_seconds)))
+            except SandboxError as error:  # the worker is stopped: the rest were not made
+                return replies + [error]
+        return replies
+
+    def _bounded(self, reply: dict) -> dict:
         bounded = {key: self._decode(reply.get(key)) for key in ("result", "args_after", "kwargs_after")}
         return {**bounded, "error": bounds.error(reply.get("error")),
                 "warnings": bounds.warnings(reply.get("warnings")), "events": bounds.events(reply.get("events"))}

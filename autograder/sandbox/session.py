@@ -96,21 +96,42 @@ class Session:
         return reply["value"]
 
     def call(self, name: str, args: tuple, kwargs: dict, count_events: bool = False, skip=()) -> dict:
-        # A function that hangs or crashes only when measured is still called plainly, so that
-        # the dynamic rule can tell the two apart.
+        return answer(args, self._outcome(name, args, kwargs, count_events, skip))
+
+    def calls(self, name: str, calls: list[tuple[tuple, dict, bool]], skip=()) -> list:
+        """The outcomes of several calls of one function, (args, kwargs, count_events) each, asked
+        in one request; the same, in order, as one `call` each would give (see `answer`). After
+        a call that hangs or crashes, the rest are made one at a time, as `call` makes them."""
+        outcomes = []
+        if not any(key in self.hanging for key in (name, f"{name} (measured)")):
+            try:
+                replies = self._alive().calls(name, calls, skip)
+            except SandboxError as error:
+                replies = [error]
+            for (args, kwargs, measured), reply in zip(calls, replies):
+                if isinstance(reply, SandboxError):
+                    reply = self._failed(name, measured, reply)
+                outcomes.append(reply)
+                if isinstance(reply, SandboxError):
+                    break
+        return outcomes + [self._outcome(name, *call, skip) for call in calls[len(outcomes):]]
+
+    def _outcome(self, name: str, args: tuple, kwargs: dict, count_events: bool, skip) -> dict | SandboxError:
+        """The worker's reply to one call, or the SandboxError of a call that hung or crashed."""
         key = f"{name} (measured)" if count_events else name
         if name in self.hanging or key in self.hanging:
-            raise self.hanging.get(name) or self.hanging[key]
+            return self.hanging.get(name) or self.hanging[key]
         try:
-            reply = self._alive().call(name, args, kwargs, count_events=count_events, skip=skip)
+            return self._alive().call(name, args, kwargs, count_events=count_events, skip=skip)
         except SandboxError as error:
-            error.description = _("{name} {reason}").format(name=name, reason=error)
-            self.hanging[key] = error
-            raise
-        _write_back(args, reply.get("args_after"))
-        if reply.get("error"):
-            raise rebuild_error(reply["error"])
-        return reply
+            return self._failed(name, count_events, error)
+
+    def _failed(self, name: str, count_events: bool, error: SandboxError) -> SandboxError:
+        # A function that hangs or crashes only when measured is still called plainly, so that
+        # the dynamic rule can tell the two apart.
+        error.description = _("{name} {reason}").format(name=name, reason=error)
+        self.hanging[f"{name} (measured)" if count_events else name] = error
+        return error
 
 
 class CallProxy:
@@ -137,8 +158,47 @@ class CallProxy:
         reply = self._session.call(self.__name__, args, kwargs, count_events=True, skip=skip)
         return reply.get("events"), reply.get("result")
 
+    def answering(self, calls: list[tuple[tuple, dict, bool]], skip=frozenset()) -> "Answers":
+        """A stand-in for this function that answers these calls, (args, kwargs, measured) each,
+        in this order, from one request to the worker (see Session.calls)."""
+        return Answers(self, self._session.calls(self.__name__, calls, skip))
+
     def __repr__(self) -> str:
         return f"<student function {self.__name__}>"
+
+
+class Answers:
+    """Calls of a student's function already made in the worker: each call, plain or measured,
+    takes the next outcome, writes its in-place changes back onto the arguments it is given
+    (copies of the ones asked with) and returns or raises as the function did."""
+
+    def __init__(self, proxy: CallProxy, outcomes: list):
+        self.__name__, self.__signature__ = proxy.__name__, proxy.__signature__
+        self._outcomes = list(reversed(outcomes))
+
+    def __call__(self, *args, **kwargs):
+        return answer(args, self._outcomes.pop())["result"]
+
+    def measure(self, args: tuple, kwargs: dict, skip=frozenset()) -> tuple:
+        reply = answer(args, self._outcomes.pop())
+        return reply.get("events"), reply.get("result")
+
+
+def in_one_request(func, calls: list[tuple[tuple, dict, bool]], skip=frozenset()):
+    """A student's function that answers these calls from one request to the sandbox (Answers),
+    when it is a sandbox proxy; a plain function as it is."""
+    return func.answering(calls, skip) if isinstance(func, CallProxy) else func
+
+
+def answer(args: tuple, outcome: dict | SandboxError) -> dict:
+    """A call's reply, as the caller sees it: its in-place changes on `args`, the student's
+    exception raised, a sandbox failure raised."""
+    if isinstance(outcome, SandboxError):
+        raise outcome
+    _write_back(args, outcome.get("args_after"))
+    if outcome.get("error"):
+        raise rebuild_error(outcome["error"])
+    return outcome
 
 
 class Namespace(dict):

@@ -8,6 +8,8 @@ and sends back only encoded plain data. Requests:
     {"op": "call", "name": str, "args": [...], "kwargs": {...}, "count_events": bool}
         -> {"result": ..., "args_after": [...]|None, "kwargs_after": {...}|None (None: unchanged),
             "error": {...}|None, "events": int|None}
+    {"op": "calls", "name": str, "calls": [{"args", "kwargs", "count_events"}, ...], "skip": [...]}
+        -> one reply per call, as "call" answers it, each sent as soon as it is made
 """
 from __future__ import annotations
 
@@ -88,12 +90,19 @@ class Worker:
                 return
             if request.get("language") in i18n.LANGUAGES:  # the grader's: messages in the course's language
                 i18n.use(request["language"])
-            handler = getattr(self, f"_{request.get('op')}", None)
-            try:
-                reply = handler(request) if handler else _protocol_error("unknown op")
-            except Exception as error:  # e.g. a value that cannot be encoded: the grader says so
-                reply = _protocol_error(f"{type(error).__name__}: {error}"[:500])
-            channel.send_encoded(self.sock, _within_limit(reply, request.get("op")))
+            if request.get("op") == "calls":  # several calls in one request: a reply each
+                for call in request.get("calls") or []:
+                    self._answer({**call, "op": "call", "name": request.get("name"), "skip": request.get("skip")})
+            else:
+                self._answer(request)
+
+    def _answer(self, request: dict) -> None:
+        handler = getattr(self, f"_{request.get('op')}", None)
+        try:
+            reply = handler(request) if handler else _protocol_error("unknown op")
+        except Exception as error:  # e.g. a value that cannot be encoded: the grader says so
+            reply = _protocol_error(f"{type(error).__name__}: {error}"[:500])
+        channel.send_encoded(self.sock, _within_limit(reply, request.get("op")))
 
     def _run_cell(self, request: dict) -> dict:
         out, err = BoundedStream(self.output_limit), BoundedStream(self.output_limit)
