@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -125,7 +125,7 @@ def write_results_json(path: Path, results: list[TestResult], output: str = "", 
         "score": sum(r.score for r in results),
         "max_score": sum(r.max_score for r in results),
         "output": output,
-        "tests": [asdict(r) for r in results],
+        "tests": [dict(vars(r)) for r in results],  # its fields are plain data: no deep copy
     }
     if extra:
         document["extra_data"] = extra

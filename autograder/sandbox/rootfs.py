@@ -8,6 +8,7 @@ runtime and environment, the kit's student side (kitcheck, sandbox), shared libr
 from __future__ import annotations
 
 import ctypes
+import functools
 import os
 import platform
 import shutil
@@ -34,14 +35,16 @@ def _mount(source, target: str, fstype, flags: int, options: str | None = None) 
         raise OSError(error, f"mount {source} on {target}: {os.strerror(error)}")
 
 
-def readable_paths() -> list[str]:
-    """Everything bound in read-only: the runtime, the environment, libraries, the kit's student side."""
+@functools.lru_cache(maxsize=1)
+def readable_paths() -> tuple[str, ...]:
+    """Everything bound in read-only: the runtime, the environment, libraries, the kit's student side.
+    Worked out once, in the warm parent (sysconfig takes milliseconds each time)."""
     import autograder
 
     kit = os.path.dirname(autograder.__file__)
     paths = [sys.base_prefix, sys.prefix, *sysconfig.get_paths().values(), *LIBRARIES,
              *(os.path.join(kit, part) for part in KIT_PARTS)]
-    return [p for p in dict.fromkeys(paths) if os.path.lexists(p)]
+    return tuple(p for p in dict.fromkeys(paths) if os.path.lexists(p))
 
 
 def make_private() -> None:

@@ -21,6 +21,7 @@ import numpy  # noqa: E402,F401
 import autograder.sandbox.kernel_setup  # noqa: E402,F401 (notebooks `import kitcheck`: the kit's copy)
 from autograder.sandbox import channel  # noqa: E402
 from autograder.sandbox.confine import Confinement, Limits, confine  # noqa: E402
+from autograder.sandbox.rootfs import readable_paths  # noqa: E402
 from autograder.sandbox.worker import Worker, make_shell  # noqa: E402
 
 
@@ -30,6 +31,7 @@ def serve(control: socket.socket, plotting: bool) -> None:
         import matplotlib.pyplot  # noqa: F401
 
         shell.run_line_magic("matplotlib", "inline")
+    readable_paths()  # once, for every worker
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # workers are reaped by the kernel
     while True:
         try:
