@@ -315,6 +315,7 @@ def test_a_failure_to_record_scores_costs_that_submission_and_later_ones_are_rec
     document = results(batch, RECORD_FAILS)
     assert failed_with(document, "gradebook"), document["output"][:500]
     assert all(t["score"] == 0 for t in document["tests"])
+    assert not feedback_path(batch.root, RECORD_FAILS).exists(), "a page for scores the gradebook lacks"
     later = batch.recorded_order[batch.recorded_order.index(RECORD_FAILS) + 1:]
     assert later, "no submission was recorded after the failing one: the test proves nothing"
     unrecorded = [s for s in later if not batch.results[s]["output"].startswith("grading failed:")

@@ -30,7 +30,7 @@ from autograder.pipeline.cluster_worker import Bundle, GraderPlugin, grade_noteb
 from autograder.pipeline.feedback import FeedbackWriter
 from autograder.pipeline.gradebook import Recorder
 from autograder.pipeline.progress import Progress
-from autograder.pipeline.run import Setup, note_feedback, stopped, tick, to_feed, write_feedback
+from autograder.pipeline.run import Setup, note_feedback, stopped, tick, to_feed
 from autograder.pipeline.submission import Graded, Scorer, Submission, finish
 from autograder.pipeline.submitted_files import NOTEBOOK_BYTES, BadSubmission
 
@@ -65,7 +65,7 @@ def grade_on_cluster(setup: Setup, students: list[str], address: str, feedback: 
     recorder.flush()  # feedback only for what the gradebook holds
     if feedback:
         writer = FeedbackWriter(setup.folders, setup.assignment)
-        note_feedback(setup, batch, {s: write_feedback(writer, s) for s in to_feed(batch)})
+        note_feedback(setup, batch, {s: writer.write(s) for s in to_feed(batch)})
     if len(batch) < len(students):
         raise ClusterError(f"the Dask scheduler at {address} went away: {len(batch)} of {len(students)} "
                            f"submissions were graded and recorded; run the same command again to grade the "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import replace
 
 from nbgrader.api import (Assignment, BaseCell, Comment, Grade, Gradebook, Notebook, Student, SubmittedAssignment,
@@ -27,9 +28,11 @@ BATCH_SECONDS = 2.0
 
 
 class Recorder:
-    def __init__(self, folders: CourseDir, assignment: str, batch: int = BATCH):
+    def __init__(self, folders: CourseDir, assignment: str, batch: int = BATCH,
+                 recorded: Callable[[Graded], None] | None = None):
+        """`recorded(graded)` is called for each submission once its scores are committed."""
         self.gradebook = folders.gradebook()
-        self.folders, self.assignment, self.batch = folders, assignment, batch
+        self.folders, self.assignment, self.batch, self.recorded = folders, assignment, batch, recorded
         self.pending: list[Graded] = []
         self.flushed = time.monotonic()
 
@@ -54,6 +57,8 @@ class Recorder:
                 if error is not None:
                     self._unrecorded(graded, error)
         for graded in batch:
+            if self.recorded is not None and not graded.error:
+                self.recorded(graded)
             graded.lighten()
 
     def _transaction(self, batch: list[Graded]) -> Exception | None:

@@ -15,7 +15,7 @@ from traitlets.config import Config
 
 from autograder.config import Unit, units
 from autograder.course_dir import CourseDir, course_dir
-from autograder.pipeline.feedback import FeedbackWriter
+from autograder.pipeline.feedback import FeedbackWriter, Pages
 from autograder.kitcheck.i18n import N_, _, fill
 from autograder.pipeline.gradebook import Recorder
 from autograder.pipeline.progress import Progress
@@ -27,9 +27,8 @@ from autograder.sandbox.client import Zygote
 PROCESS_DIED = N_("the grader process stopped while grading it (a crash, or the machine ran out of memory): "
                   "the instructor must grade it again")
 GRADER_ERROR = N_("grading stopped on an error in the grader ({error}): the instructor must grade it again")
-FEEDBACK_STOPPED = N_("the process writing it stopped; the scores above are recorded")
 
-_worker: dict = {}  # this grader process's grader and feedback writer, built once
+_worker: dict = {}  # this grader process's grader, built once
 
 
 @dataclass(frozen=True)
@@ -42,53 +41,46 @@ class Setup:
     units: tuple[Unit, ...]
     source: SourceNotebook  # the gradebook's copy of the source notebook
 
+    feedback: bool = False  # each grader makes the feedback pages (a cluster's client makes them itself)
+
     def grader(self) -> SubmissionGrader:
-        return SubmissionGrader(self.folders, self.assignment, self.config, self.units, self.source)
+        return SubmissionGrader(self.folders, self.assignment, self.config, self.units, self.source, self.feedback)
 
 
 def grade_batch(root: Path, assignment: str, students: list[str], jobs: int | None = None,
                 feedback: bool = True, progress: Progress | None = None, scheduler: str = "") -> list[Graded]:
     folders = course_dir(root)
     progress = progress or Progress(assignment, len(students))
-    with Recorder(folders, assignment) as recorder:
-        setup = Setup(folders, assignment, folders.config, units(root, assignment), recorder.source())
+    pages = Pages(FeedbackWriter(folders, assignment)) if feedback and not scheduler else None
+    with Recorder(folders, assignment, recorded=pages and pages.publish) as recorder:
+        setup = Setup(folders, assignment, folders.config, units(root, assignment), recorder.source(), bool(pages))
         if scheduler:
             from autograder.pipeline.cluster import grade_on_cluster  # Dask is imported only for a cluster
 
             batch = grade_on_cluster(setup, students, scheduler, feedback, recorder, progress)
         else:
             jobs = max(1, min(jobs or os.cpu_count() or 1, len(students) or 1))
-            batch = (_serial if jobs == 1 else _parallel)(setup, students, jobs, feedback, recorder, progress)
+            batch = (_serial if jobs == 1 else _parallel)(setup, students, jobs, recorder, progress)
+    if pages:  # the last pages were written as the recorder closed
+        note_feedback(setup, batch, pages.reasons)
     progress.close()
     return batch
 
 
-def _serial(setup: Setup, students: list[str], jobs: int, feedback: bool, recorder: Recorder,
-            progress: Progress) -> list[Graded]:
+def _serial(setup: Setup, students: list[str], jobs: int, recorder: Recorder, progress: Progress) -> list[Graded]:
     _start(multiprocessing.Value("i", 0), setup)
-    batch = [tick(progress, recorder.add(_grade(s))) for s in students]
-    recorder.flush()
-    if feedback:
-        note_feedback(setup, batch, {s: _feedback(s) for s in to_feed(batch)})
-    return batch
+    return [tick(progress, recorder.add(_grade(s))) for s in students]
 
 
-def _parallel(setup: Setup, students: list[str], jobs: int, feedback: bool, recorder: Recorder,
-              progress: Progress) -> list[Graded]:
+def _parallel(setup: Setup, students: list[str], jobs: int, recorder: Recorder, progress: Progress) -> list[Graded]:
     context = multiprocessing.get_context("fork")
     slots = context.Value("i", 0)
     new_pool = partial(ProcessPoolExecutor, mp_context=context, initializer=_start, initargs=(slots, setup))
-    done, reasons = {}, {}
+    done = {}
     with GraderPools(jobs, new_pool) as pools:
         pools.map(_grade, students, lambda s, graded: done.__setitem__(s, tick(progress, recorder.add(graded))),
                   lambda s, error: done.__setitem__(s, tick(progress, stopped(setup, s, error))))
-        batch = [done[s] for s in students]
-        recorder.flush()  # a submission whose scores cannot be recorded gets no feedback page
-        if feedback:
-            pools.map(_feedback, to_feed(batch), reasons.__setitem__,
-                      lambda s, error: reasons.__setitem__(s, _(FEEDBACK_STOPPED)))
-    note_feedback(setup, batch, reasons)
-    return batch
+    return [done[s] for s in students]
 
 
 def stopped(setup: Setup, student: str, error: Exception, died: bool | None = None) -> Graded:
@@ -119,29 +111,13 @@ def tick(progress: Progress, graded: Graded) -> Graded:
     return graded
 
 
-def write_feedback(writer: FeedbackWriter, student: str) -> str:
-    """Write one student's feedback page; what went wrong, in a sentence, or ""."""
-    try:
-        writer.write(student)
-    except Exception as error:  # a notebook nbgrader's feedback steps reject costs its feedback only
-        print(f"{student}: no feedback HTML ({type(error).__name__}: {error})", file=sys.stderr)
-        return fill(N_("the page could not be written ({error}); the scores above are recorded"),
-                    error=type(error).__name__)
-    return ""
-
-
 def _start(slots, setup: Setup) -> None:
     with slots.get_lock():  # which of the prestarted warm parents (if any) is this process's
         slot, slots.value = slots.value, slots.value + 1
     Zygote.adopt(slot)
     Zygote.shared()  # started now if none was prestarted, while this process gets ready
     _worker["grader"] = setup.grader()
-    _worker["feedback"] = FeedbackWriter(setup.folders, setup.assignment)
 
 
 def _grade(student: str) -> Graded:
     return _worker["grader"].grade(student)
-
-
-def _feedback(student: str) -> str:
-    return write_feedback(_worker["feedback"], student)

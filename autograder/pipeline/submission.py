@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
@@ -26,6 +26,7 @@ from autograder.notebook.results import TestResult, unit_results, write_results_
 from autograder.config import Course, Unit
 from autograder.course_dir import CourseDir
 from autograder.kitcheck.i18n import N_, _, use
+from autograder.pipeline.feedback import FeedbackWriter
 from autograder.pipeline.source_cells import CachedOverwriteCells, CachedOverwriteKernelspec, SourceNotebook
 from autograder.pipeline.submitted_files import BadSubmission, SubmittedFolder
 
@@ -48,6 +49,8 @@ class Graded:
     notes: list = field(default_factory=list)        # what went wrong after grading, for results.json
     submission: str = ""  # the key its hidden inputs were drawn with (seeds.submission_key)
     extra_files: dict = field(default_factory=dict, repr=False)  # the submission's other files, until written
+    page: str = field(default="", repr=False)  # its feedback page, until the scores are recorded and it is written
+    page_error: str = ""  # why it has no feedback page
 
     @property
     def score(self) -> float:
@@ -58,7 +61,7 @@ class Graded:
         error then says) and results.json written: the points of each test, without the messages,
         so that a batch's memory does not grow with its size (read_results reads the rest back)."""
         self.results = [_summary(r.name, r.score, r.max_score, r.status, r.function, r.part) for r in self.results]
-        self.scores, self.no_response = {}, []
+        self.scores, self.no_response, self.page = {}, [], ""
 
 
 @dataclass
@@ -85,8 +88,9 @@ class SubmissionGrader:
     """Per grader process: the configured preprocessors, built once, applied to each submission."""
 
     def __init__(self, folders: CourseDir, assignment: str, config: Config, units: list[Unit],
-                 source: SourceNotebook):
+                 source: SourceNotebook, feedback: bool = False):
         self.folders, self.assignment, self.source = folders, assignment, source
+        self.feedback = FeedbackWriter(folders, assignment) if feedback else None  # each page made here
         names = [*_pipeline(config, "sanitize_preprocessors"), *_pipeline(config, "autograde_preprocessors")]
         cached = {"OverwriteCells": CachedOverwriteCells, "OverwriteKernelspec": CachedOverwriteKernelspec}
         names = [cached.get(_short(name), name) for name in names]
@@ -102,7 +106,7 @@ class SubmissionGrader:
             graded = self.scorer.score(submission, nb, key)
         except BadSubmission as error:
             return finish(self.folders, self.assignment, self.scorer.failed(student, str(error)), started)
-        return finish(self.folders, self.assignment, graded, started, nb)
+        return finish(self.folders, self.assignment, graded, started, nb, self.feedback)
 
     def run(self, student: str, notebook: bytes) -> tuple[NotebookNode, str]:
         """The graded notebook and the key its hidden inputs were drawn with; BadSubmission if it
@@ -145,15 +149,17 @@ class Scorer:
 
 
 def finish(folders: CourseDir, assignment: str, graded: Graded, started: float,
-           nb: NotebookNode | None = None) -> Graded:
+           nb: NotebookNode | None = None, feedback: FeedbackWriter | None = None) -> Graded:
     """Write autograded/<student>/<assignment>/: the graded notebook and the submission's other
-    files (if it was graded), results.json and timing.json."""
+    files (if it was graded), results.json and timing.json; with `feedback`, make its page."""
     target = folders.autograded(graded.student, assignment)
     if nb is not None:
         _write_autograded(target, nb, assignment, graded.extra_files)
     graded.extra_files = {}  # written: the batch need not keep them
+    document = write_results(target, graded)
+    if feedback is not None and nb is not None:
+        graded.page, graded.page_error = feedback.page(graded.student, document, nb)
     graded.seconds = time.perf_counter() - started
-    write_results(target, graded)
     (target / "timing.json").write_text(json.dumps({"seconds": round(graded.seconds, 3)}) + "\n")
     return graded
 
@@ -203,11 +209,11 @@ def says_failed(output: str) -> bool:
     return output.startswith(tuple({t.split("{reason}")[0] for t in (GRADING_FAILED, _(GRADING_FAILED))}))
 
 
-def write_results(target: Path, graded: Graded) -> None:
-    """results.json: a failed submission says why; notes (feedback, gradebook) follow the scores."""
+def write_results(target: Path, graded: Graded) -> dict:
+    """results.json (returned): a failed submission says why; notes (feedback, gradebook) follow the scores."""
     output = _(GRADING_FAILED).format(reason=graded.error) if graded.error else "\n".join(graded.notes)
-    write_results_json(target / "results.json", graded.results, output=output,
-                       extra={"hidden_cases": graded.submission} if graded.submission else None)
+    return write_results_json(target / "results.json", graded.results, output=output,
+                              extra={"hidden_cases": graded.submission} if graded.submission else None)
 
 
 def read_results(target: Path) -> list[TestResult]:
