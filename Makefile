@@ -45,7 +45,7 @@ postgresql:
 		     "(without it the PostgreSQL gradebook tests are skipped)"; \
 	fi
 
-# Grading speed, stock nbgrader against the kit; the self-check; a batch's memory (about 16 minutes
+# Grading speed, stock nbgrader against the kit; the self-check; a batch's memory (about 13 minutes
 # on 2 cores; not part of the tests). `python -m benchmarks.grading --help` lists the options:
 # make bench BENCH_ARGS="--per-assignment 10 --assignments vectorization --profile"
 bench: $(STAMP)

@@ -28,7 +28,7 @@ What it measures
   8. With --profile: the kit's default path on the first assignment once more under cProfile, the
      top 25 entries by cumulative time (the grading process only, not worker processes it starts).
 
-Run it from the repository root (about 16 minutes on 2 cores with the defaults, nearly all of it
+Run it from the repository root (about 13 minutes on 2 cores with the defaults, nearly all of it
 stock nbgrader; `--parts memory` alone takes about 3 minutes):
 
     .venv/bin/python -m benchmarks.grading [--per-assignment 60] [--jobs 2] [--assignments A ...]
