@@ -103,34 +103,41 @@ class Session:
         in one request; the same, in order, as one `call` each would give (see `answer`). After
         a call that hangs or crashes, the rest are made one at a time, as `call` makes them."""
         outcomes = []
-        if not any(key in self.hanging for key in (name, f"{name} (measured)")):
+        if self._hung(name, True) is None:  # neither way: else one at a time, as `call` makes them
             try:
                 replies = self._alive().calls(name, calls, skip)
             except SandboxError as error:
                 replies = [error]
             for (args, kwargs, measured), reply in zip(calls, replies):
                 if isinstance(reply, SandboxError):
-                    reply = self._failed(name, measured, reply)
-                outcomes.append(reply)
-                if isinstance(reply, SandboxError):
+                    outcomes.append(self._failed(name, measured, reply))
                     break
+                outcomes.append(reply)
         return outcomes + [self._outcome(name, *call, skip) for call in calls[len(outcomes):]]
 
     def _outcome(self, name: str, args: tuple, kwargs: dict, count_events: bool, skip) -> dict | SandboxError:
         """The worker's reply to one call, or the SandboxError of a call that hung or crashed."""
-        key = f"{name} (measured)" if count_events else name
-        if name in self.hanging or key in self.hanging:
-            return self.hanging.get(name) or self.hanging[key]
+        hung = self._hung(name, count_events)
+        if hung is not None:
+            return hung
         try:
             return self._alive().call(name, args, kwargs, count_events=count_events, skip=skip)
         except SandboxError as error:
             return self._failed(name, count_events, error)
 
+    # A function that hangs or crashes only when measured is still called plainly, so that the
+    # dynamic rule can tell the two apart: its measured calls are kept apart.
+    @staticmethod
+    def _key(name: str, count_events: bool) -> str:
+        return f"{name} (measured)" if count_events else name
+
+    def _hung(self, name: str, count_events: bool) -> SandboxError | None:
+        """The error a call of `name` (measured or plain) gives at once, after one hung or crashed."""
+        return self.hanging.get(name) or self.hanging.get(self._key(name, count_events))
+
     def _failed(self, name: str, count_events: bool, error: SandboxError) -> SandboxError:
-        # A function that hangs or crashes only when measured is still called plainly, so that
-        # the dynamic rule can tell the two apart.
         error.description = _("{name} {reason}").format(name=name, reason=error)
-        self.hanging[f"{name} (measured)" if count_events else name] = error
+        self.hanging[self._key(name, count_events)] = error
         return error
 
 
