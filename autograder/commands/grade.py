@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from nbgrader.api import MissingEntry
+from nbgrader.api import Assignment, Gradebook, MissingEntry
 
 from autograder.config import course
 from autograder.course_dir import course_dir
@@ -30,7 +30,8 @@ def grade(root: Path, assignment: str, students: list[str] | None = None, jobs: 
           feedback: bool = True, progress: Progress | None = None, scheduler: str | None = None) -> list[Graded]:
     """Grade `students` (default: every submission); on the Dask cluster at `scheduler` (default:
     course_config.py's Course.scheduler), else in `jobs` local processes."""
-    _recorded(root, assignment)
+    with course_dir(root).gradebook() as gradebook:
+        _released(gradebook, assignment)
     students = submitted_students(root, assignment) if students is None else students
     scheduler = course(root).scheduler if scheduler is None else scheduler
     if not students:
@@ -42,8 +43,12 @@ def grade(root: Path, assignment: str, students: list[str] | None = None, jobs: 
 def _recorded(root: Path, assignment: str) -> set[str]:
     """The students whose submission of `assignment` the gradebook holds; the assignment must be released."""
     with course_dir(root).gradebook() as gradebook:
-        try:
-            return {s.student_id for s in gradebook.find_assignment(assignment).submissions}
-        except MissingEntry:
-            raise RuntimeError(f"{assignment} is not in the gradebook yet: run `autograder release {assignment}` "
-                               "first") from None
+        return {s.student_id for s in _released(gradebook, assignment).submissions}
+
+
+def _released(gradebook: Gradebook, assignment: str) -> Assignment:
+    try:
+        return gradebook.find_assignment(assignment)
+    except MissingEntry:
+        raise RuntimeError(f"{assignment} is not in the gradebook yet: run `autograder release {assignment}` "
+                           "first") from None

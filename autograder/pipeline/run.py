@@ -1,5 +1,5 @@
-"""Grade a batch of submissions: in parallel processes (or on a Dask cluster: cluster.py), one
-gradebook writer, then feedback."""
+"""Grade a batch of submissions: in parallel processes (or on a Dask cluster: cluster.py), with one
+gradebook writer; each feedback page is written once the gradebook holds its scores."""
 from __future__ import annotations
 
 import multiprocessing
@@ -40,7 +40,6 @@ class Setup:
     config: Config
     units: tuple[Unit, ...]
     source: SourceNotebook  # the gradebook's copy of the source notebook
-
     feedback: bool = False  # each grader makes the feedback pages (a cluster's client makes them itself)
 
     def grader(self) -> SubmissionGrader:
