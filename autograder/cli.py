@@ -9,7 +9,6 @@ import warnings
 from pathlib import Path
 
 from autograder.config import assignment_names, course_root
-from autograder.course_dir import course_dir
 from autograder.kitcheck.i18n import ngettext
 from autograder.own_scripts import find_own_scripts
 
@@ -46,11 +45,10 @@ def _report(args) -> int:
 
 
 def _grade(args) -> int:
-    from autograder.sandbox.client import Zygote, plots
+    from autograder.sandbox.client import Zygote
 
-    if not args.scheduler:
-        plotting = plots(course_dir(course_root()).source(args.assignment))
-        Zygote.prestart(args.jobs or os.cpu_count() or 1, plotting)  # warm parents start while nbgrader imports
+    if not args.scheduler:  # warm parents start first: they get ready while nbgrader imports (a second)
+        Zygote.prestart(args.jobs or os.cpu_count() or 1)
     from autograder.commands.grade import grade, to_grade
     from autograder.sandbox.confine import unavailable_protections
 

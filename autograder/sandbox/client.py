@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import select
 import shutil
 import signal
 import socket
@@ -44,31 +45,42 @@ class Zygote:
     _instance: "Zygote | None" = None
     _spares: list["Zygote"] = []
 
-    def __init__(self, plotting: bool = True):
+    def __init__(self, control: socket.socket, process: subprocess.Popen | None):
         self.owner = os.getpid()
-        self.control, theirs = socket.socketpair()
+        self.control, self.process = control, process
+        atexit.register(self.stop)
+
+    @classmethod
+    def start(cls, count: int = 1, plotting: bool = True) -> list["Zygote"]:
+        """`count` warm parents from one process that imports once and forks the others."""
+        pairs = [socket.socketpair() for _ in range(count)]
+        fds = [theirs.fileno() for _, theirs in pairs]
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "OPENBLAS_NUM_THREADS": "1",
                "MPLBACKEND": "Agg", "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
         flags = [] if plotting else ["--no-plotting"]
-        self.process = subprocess.Popen([sys.executable, "-m", "autograder.sandbox.zygote", str(theirs.fileno()), *flags],
-                                        pass_fds=[theirs.fileno()], env=env, cwd="/",
-                                        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
-        theirs.close()
-        atexit.register(self.stop)
+        process = subprocess.Popen([sys.executable, "-m", "autograder.sandbox.zygote", *map(str, fds), *flags],
+                                   pass_fds=fds, env=env, cwd="/", stdin=subprocess.DEVNULL,
+                                   stdout=subprocess.DEVNULL)
+        for _, theirs in pairs:
+            theirs.close()
+        # The copies are the first one's children: stopping it (and closing their sockets) stops them.
+        return [cls(mine, process if index == 0 else None) for index, (mine, _) in enumerate(pairs)]
 
     @classmethod
     def shared(cls, plotting: bool = True) -> "Zygote":
         """This process's zygote (a forked grader process starts its own, never shares its parent's)."""
         mine = cls._instance
         if mine is None or mine.owner != os.getpid() or not mine.alive():
-            cls._instance = cls(plotting)
+            cls._instance = cls.start(1, plotting)[0]
         return cls._instance
 
     @classmethod
-    def prestart(cls, count: int, plotting: bool = True) -> None:
+    def prestart(cls, count: int) -> None:
         """Start the warm parents of `count` grader processes now, so that they get ready while
-        this process imports the rest; each grader process forked later adopts one."""
-        cls._spares = [cls(plotting) for _ in range(count)]
+        this process imports the rest (nbgrader: over a second on one core, the other idle); each
+        grader process forked later adopts one. With matplotlib: it costs nothing on the idle core,
+        and an assignment that plots needs it (its forks cost the same)."""
+        cls._spares = cls.start(count)
 
     @classmethod
     def adopt(cls, index: int) -> None:
@@ -86,32 +98,18 @@ class Zygote:
         return channel.receive(self.control, timeout=60)["pid"], mine
 
     def alive(self) -> bool:
-        """Whether the process runs (asked of the OS: a grader process that adopted it is not its
-        parent, and Popen.poll answers only to the parent)."""
-        try:
-            os.kill(self.process.pid, 0)
-            with open(f"/proc/{self.process.pid}/stat") as stat:
-                return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
-        except (ProcessLookupError, PermissionError):
-            return False
-        except OSError:  # no /proc: the signal test is all there is
-            return True
+        """Whether the process runs: only it holds the other end of the control socket (a grader
+        process that adopted it is not its parent, and Popen.poll answers only to the parent)."""
+        hangup = select.poll()
+        hangup.register(self.control, select.POLLHUP)
+        return not hangup.poll(0)
 
     def stop(self) -> None:
-        if self.owner == os.getpid() and self.alive():
+        if self.owner == os.getpid():
             self.control.close()
-            self.process.kill()
-            self.process.wait()
-
-
-def plots(assignment_folder: Path) -> bool:
-    """Whether an assignment's notebook uses matplotlib. Its workers then start from a parent that
-    imported it; the others from a parent half the size, which starts and forks faster (a student
-    who plots anyway imports it in the worker)."""
-    try:
-        return any("matplotlib" in path.read_text(errors="replace") for path in assignment_folder.glob("*.ipynb"))
-    except OSError:
-        return True
+            if self.process is not None:
+                self.process.kill()
+                self.process.wait()
 
 
 class Budget:
