@@ -50,13 +50,16 @@ def _grade(args) -> int:
     if not args.scheduler:  # warm parents start first: they get ready while nbgrader imports (a second)
         Zygote.prestart(args.jobs or os.cpu_count() or 1)
     from autograder.commands.grade import grade, to_grade
+    from autograder.course_dir import course_dir
+
+    root = course_root()
+    Zygote.spares_plot(course_dir(root).source(args.assignment))
     from autograder.sandbox.confine import unavailable_protections
 
     if unavailable_protections() and not args.scheduler:
         print(f"note: {unavailable_protections()}", file=sys.stderr)
     from autograder.commands.table import grade_table
 
-    root = course_root()
     students, skipped = to_grade(root, args.assignment, force=args.force)
     graded = grade(root, args.assignment, students, jobs=args.jobs, feedback=not args.no_feedback,
                    scheduler=args.scheduler)

@@ -51,20 +51,27 @@ class Zygote:
         atexit.register(self.stop)
 
     @classmethod
-    def start(cls, count: int = 1, plotting: bool = True) -> list["Zygote"]:
-        """`count` warm parents from one process that imports once and forks the others."""
+    def start(cls, count: int = 1, plotting: bool | None = True) -> list["Zygote"]:
+        """`count` warm parents from one process that imports once and forks the others, once
+        told whether to import matplotlib too (now, unless `plotting` is None: see `plots`)."""
         pairs = [socket.socketpair() for _ in range(count)]
         fds = [theirs.fileno() for _, theirs in pairs]
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "OPENBLAS_NUM_THREADS": "1",
                "MPLBACKEND": "Agg", "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
-        flags = [] if plotting else ["--no-plotting"]
-        process = subprocess.Popen([sys.executable, "-m", "autograder.sandbox.zygote", *map(str, fds), *flags],
+        process = subprocess.Popen([sys.executable, "-m", "autograder.sandbox.zygote", *map(str, fds)],
                                    pass_fds=fds, env=env, cwd="/", stdin=subprocess.DEVNULL,
                                    stdout=subprocess.DEVNULL)
         for _, theirs in pairs:
             theirs.close()
         # The copies are the first one's children: stopping it (and closing their sockets) stops them.
-        return [cls(mine, process if index == 0 else None) for index, (mine, _) in enumerate(pairs)]
+        zygotes = [cls(mine, process if index == 0 else None) for index, (mine, _) in enumerate(pairs)]
+        if plotting is not None:
+            zygotes[0].plots(plotting)
+        return zygotes
+
+    def plots(self, plotting: bool) -> None:
+        """Whether the notebooks plot: the parent imports matplotlib then, and only then forks its copies."""
+        channel.send(self.control, {"plotting": plotting})
 
     @classmethod
     def shared(cls, plotting: bool = True) -> "Zygote":
@@ -78,9 +85,15 @@ class Zygote:
     def prestart(cls, count: int) -> None:
         """Start the warm parents of `count` grader processes now, so that they get ready while
         this process imports the rest (nbgrader: over a second on one core, the other idle); each
-        grader process forked later adopts one. With matplotlib: it costs nothing on the idle core,
-        and an assignment that plots needs it (its forks cost the same)."""
-        cls._spares = cls.start(count)
+        grader process forked later adopts one. Say `spares_plot` as soon as the assignment is known."""
+        cls._spares = cls.start(count, plotting=None)
+
+    @classmethod
+    def spares_plot(cls, assignment_folder: Path) -> None:
+        """Whether the prestarted parents import matplotlib: if the assignment's notebook uses it
+        (a student who plots anyway imports it in the worker)."""
+        if cls._spares:
+            cls._spares[0].plots(_plots(assignment_folder))
 
     @classmethod
     def adopt(cls, index: int) -> None:
@@ -110,6 +123,13 @@ class Zygote:
             if self.process is not None:
                 self.process.kill()
                 self.process.wait()
+
+
+def _plots(assignment_folder: Path) -> bool:
+    try:
+        return any("matplotlib" in path.read_text(errors="replace") for path in assignment_folder.glob("*.ipynb"))
+    except OSError:
+        return True
 
 
 class Budget:

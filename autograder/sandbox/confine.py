@@ -30,6 +30,7 @@ class Confinement:
     limits: Limits
     uid: int | None = None          # run as this user and group when root
     hide: list[str] = field(default_factory=list)  # grader-only paths, kept out even inside a bound folder
+    own_pids: bool = False          # forked as the init of a new PID namespace (namespaces.new_pid_namespace)
 
 
 def protections_available() -> dict[str, bool]:
@@ -51,8 +52,7 @@ def unavailable_protections() -> str:
 
 
 def confine(spec: Confinement) -> list[str]:
-    """Apply every protection possible; return the names of those that could not be applied.
-    As root on Linux this forks twice (see namespaces): it returns in a grandchild."""
+    """Apply every protection possible; return the names of those that could not be applied."""
     missing = []
     os.setsid()  # its own process group, so the grader can kill it with everything it started
     _quiet_standard_streams()
@@ -73,10 +73,9 @@ def confine(spec: Confinement) -> list[str]:
 
 def _isolate(spec: Confinement) -> tuple[str, list[str]]:
     """New namespaces and a fresh root; the working folder as the worker will see it."""
-    if not namespaces.unshare():
+    if not (spec.own_pids and namespaces.unshare()):  # /proc in the fresh root needs both
         return spec.workdir, ["network namespace", "private IPC and process namespaces",
                               "a file system that shows only Python (default deny)"]
-    namespaces.become_init()
     new_root = os.path.join(spec.workdir, ".root")
     try:
         rootfs.make_private()
@@ -85,7 +84,6 @@ def _isolate(spec: Confinement) -> tuple[str, list[str]]:
     except OSError as error:  # no fresh root (a cut-down container?): hide at least what the grader names
         workdir, missing = spec.workdir, [f"a file system that shows only Python ({error})"]
         _hide(spec.hide)
-    namespaces.spawn_worker()
     return workdir, missing
 
 

@@ -1,9 +1,10 @@
 """A fresh, minimal root file system for the worker: what is not bound in does not exist.
 
-Built in the worker's own mount namespace by the namespace's init (it must be in the new PID
-namespace to mount a /proc that shows only the submission's processes). Read-only: Python's
-runtime and environment, the kit's student side (kitcheck, sandbox), shared libraries. Writable:
-/tmp, a private tmpfs of bounded size that holds the working folder, and three devices.
+Built in the worker's own mount namespace by the worker, before it runs student code (it is the
+init of its own PID namespace, so the /proc mounted here shows only the submission's processes).
+Read-only: Python's runtime and environment, the kit's student side (kitcheck, sandbox), shared
+libraries. Writable: /tmp, a private tmpfs of bounded size that holds the working folder, and
+three devices.
 """
 from __future__ import annotations
 
