@@ -53,7 +53,7 @@ def _grade(args) -> int:
     from autograder.course_dir import course_dir
 
     root = course_root()
-    Zygote.spares_plot(course_dir(root).source(args.assignment))
+    Zygote.spares_for(course_dir(root).source(args.assignment))
     from autograder.sandbox.confine import unavailable_protections
 
     if unavailable_protections() and not args.scheduler:

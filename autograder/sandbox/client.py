@@ -53,7 +53,7 @@ class Zygote:
     @classmethod
     def start(cls, count: int = 1, plotting: bool | None = True) -> list["Zygote"]:
         """`count` warm parents from one process that imports once and forks the others, once
-        told whether to import matplotlib too (now, unless `plotting` is None: see `plots`)."""
+        told whether to import matplotlib too (at once, unless `plotting` is None: then `plots` says)."""
         pairs = [socket.socketpair() for _ in range(count)]
         fds = [theirs.fileno() for _, theirs in pairs]
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "OPENBLAS_NUM_THREADS": "1",
@@ -85,11 +85,11 @@ class Zygote:
     def prestart(cls, count: int) -> None:
         """Start the warm parents of `count` grader processes now, so that they get ready while
         this process imports the rest (nbgrader: over a second on one core, the other idle); each
-        grader process forked later adopts one. Say `spares_plot` as soon as the assignment is known."""
+        grader process forked later adopts one. `spares_for` says, as soon as it can, what they need."""
         cls._spares = cls.start(count, plotting=None)
 
     @classmethod
-    def spares_plot(cls, assignment_folder: Path) -> None:
+    def spares_for(cls, assignment_folder: Path) -> None:
         """Whether the prestarted parents import matplotlib: if the assignment's notebook uses it
         (a student who plots anyway imports it in the worker)."""
         if cls._spares:

@@ -1,4 +1,5 @@
-"""The warm parent: imports numpy, IPython and matplotlib once, then forks a worker per request.
+"""The warm parent: imports numpy and IPython (matplotlib too when the notebooks plot) once, then
+forks a worker per request.
 
 Started by the grader as `python -m autograder.sandbox.zygote FD [FD ...]` with a clean environment;
 it never imports the grader's modules (tests, solutions, gradebook), so a forked worker holds none
