@@ -236,8 +236,8 @@ class Sandbox:
             raise self._ended(error) from None
 
     def _ended(self, error: Exception) -> SandboxError:
-        status = self._exit_status()
         self.stop()
+        status = _("it exited or was killed: a crash, os._exit, or a resource limit")
         return SandboxError("KILLED", _("stopped: the worker process ended ({status}): {error}").format(
             status=status, error=error))
 
@@ -284,14 +284,6 @@ class Sandbox:
             self.stop()
             message = _("stopped: the worker broke the protocol (a malformed value: {error})").format(error=error)
             raise SandboxError("KILLED", message) from None
-
-    def _exit_status(self) -> str:
-        """Why the worker died, in words, when the OS says (it is the zygote's child, not ours)."""
-        try:
-            with open(f"/proc/{self.pid}/stat") as stat:
-                return _("state {state}").format(state=stat.read().split()[2])
-        except OSError:
-            return _("it exited or was killed: a crash, os._exit, or a resource limit")
 
 
 def _kill_group(pid: int) -> None:
