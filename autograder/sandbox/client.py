@@ -252,9 +252,10 @@ class Sandbox:
                 "params": bounds.names(reply.get("params"))}
 
     def call(self, name: str, args: tuple, kwargs: dict, count_events: bool = False, skip=()) -> dict:
-        reply = self.request({"op": "call", "name": name, "args": encode(list(args)), "kwargs": encode(kwargs),
-                              "count_events": count_events, "skip": sorted(skip)}, self.call_seconds)
-        return self._bounded(reply)
+        (reply,) = self.calls(name, [(args, kwargs, count_events)], skip)
+        if isinstance(reply, SandboxError):
+            raise reply
+        return reply
 
     def calls(self, name: str, calls: list[tuple[tuple, dict, bool]], skip=()) -> list:
         """Several calls of one function, (args, kwargs, count_events) each, in one request: the
